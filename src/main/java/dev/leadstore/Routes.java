@@ -1,0 +1,58 @@
+package dev.leadstore;
+
+import static dev.leadstore.auth.Permission.CONTACTS_DELETE;
+import static dev.leadstore.auth.Permission.CONTACTS_READ;
+import static dev.leadstore.auth.Permission.CONTACTS_WRITE;
+
+import dev.leadstore.account.AdminHandlers;
+import dev.leadstore.auth.KeyAuth;
+import dev.leadstore.contact.ContactHandlers;
+import dev.leadstore.db.Database;
+import dev.leadstore.http.ErrorWriter;
+import dev.leadstore.http.HttpBasics;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpResponseException;
+
+/** The route table: every path, verb, handler and required permission of the server. */
+final class Routes {
+    static final String API = "/external/v1";
+    static final String ADMIN = "/admin/v1";
+
+    record Handlers(KeyAuth auth, ContactHandlers contacts, AdminHandlers admin, Database database) {
+    }
+
+    private Routes() {
+    }
+
+    static Javalin build(Handlers h) {
+        return Javalin.create(config -> {
+            HttpBasics.configure(config);
+            RoutesConfig r = config.routes;
+            r.exception(HttpResponseException.class, ErrorWriter::frameworkError);
+            r.exception(Exception.class, ErrorWriter::unexpectedError);
+
+            r.get("/health", ctx -> HttpBasics.health(ctx, h.database().healthy()));
+
+            r.beforeMatched(API + "/*", h.auth()::handle);
+            r.post(API + "/contacts", h.contacts()::create, CONTACTS_WRITE);
+            r.get(API + "/contacts", h.contacts()::list, CONTACTS_READ);
+            r.get(API + "/contacts/{id}", h.contacts()::get, CONTACTS_READ);
+            r.put(API + "/contacts/{id}", h.contacts()::update, CONTACTS_WRITE);
+            r.patch(API + "/contacts/{id}", h.contacts()::update, CONTACTS_WRITE);
+            r.delete(API + "/contacts/{id}", h.contacts()::delete, CONTACTS_DELETE);
+
+            if (h.admin() != null) {
+                AdminHandlers a = h.admin();
+                r.beforeMatched(ADMIN + "/*", a::authorize);
+                r.post(ADMIN + "/accounts", a::createAccount);
+                r.get(ADMIN + "/accounts", a::listAccounts);
+                r.get(ADMIN + "/accounts/{id}", a::getAccount);
+                r.put(ADMIN + "/accounts/{id}", a::updateAccount);
+                r.post(ADMIN + "/accounts/{id}/api-keys", a::createKey);
+                r.get(ADMIN + "/accounts/{id}/api-keys", a::listKeys);
+                r.delete(ADMIN + "/api-keys/{id}", a::revokeKey);
+            }
+        });
+    }
+}

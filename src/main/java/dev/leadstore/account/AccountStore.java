@@ -1,0 +1,98 @@
+package dev.leadstore.account;
+
+import dev.leadstore.db.Constraints;
+import dev.leadstore.db.Ids;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** All SQL of the accounts table. */
+public final class AccountStore {
+    private static final String COLUMNS = "id, name, plan, rate_limit_per_hour, created_at";
+
+    private record Row(String id, String name, Plan plan, Integer limit, Instant createdAt) {
+        Account toAccount() {
+            return new Account(id, name, plan.wire(), plan.limit(limit), createdAt);
+        }
+    }
+
+    private final Jdbi jdbi;
+
+    public AccountStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Account create(String name, Plan plan, Integer limit, Instant now) {
+        Row row = new Row(Ids.next("acc"), name, plan, limit, now);
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO accounts (" + COLUMNS
+                        + ") VALUES (:id, :name, :plan, :limit, :now)")
+                .bind("id", row.id()).bind("name", name).bind("plan", plan.wire())
+                .bind("limit", limit).bind("now", now.toEpochMilli())
+                .execute());
+        return row.toAccount();
+    }
+
+    public Optional<Account> find(String id) {
+        if (!Ids.looksLike("acc", id)) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> select(h, id, "")).map(Row::toAccount);
+    }
+
+    public List<Account> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts ORDER BY created_at, id")
+                .map((rs, ctx) -> row(rs).toAccount()).list());
+    }
+
+    /** Applies the fields that are present; a null limit returns the account to its plan's default. */
+    public Optional<Account> update(String id, AccountInput input) {
+        if (!Ids.looksLike("acc", id)) {
+            return Optional.empty();
+        }
+        return jdbi.inTransaction(h -> select(h, id, " FOR UPDATE").map(old -> {
+            Row row = new Row(id,
+                    input.has("name") ? input.name() : old.name(),
+                    input.has("plan") ? input.plan() : old.plan(),
+                    input.has("rate_limit_per_hour") ? input.rateLimitPerHour() : old.limit(),
+                    old.createdAt());
+            h.createUpdate("UPDATE accounts SET name = :name, plan = :plan, rate_limit_per_hour = :limit WHERE id = :id")
+                    .bind("name", row.name()).bind("plan", row.plan().wire()).bind("limit", row.limit())
+                    .bind("id", id).execute();
+            return row.toAccount();
+        }));
+    }
+
+    /** True for exactly one caller, once, and only while no account exists yet. */
+    public boolean claimBootstrap(Instant now) {
+        try {
+            return jdbi.inTransaction(h -> {
+                boolean empty = h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one() == 0;
+                boolean fresh = h.createQuery("SELECT COUNT(*) FROM bootstrap").mapTo(Long.class).one() == 0;
+                if (empty && fresh) {
+                    h.createUpdate("INSERT INTO bootstrap (id, done_at) VALUES (1, :now)")
+                            .bind("now", now.toEpochMilli()).execute();
+                }
+                return empty && fresh;
+            });
+        } catch (RuntimeException e) {
+            if (Constraints.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static Optional<Row> select(Handle h, String id, String lock) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = :id" + lock)
+                .bind("id", id).map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getString("id"), rs.getString("name"), Plan.from(rs.getString("plan")).orElseThrow(),
+                (Integer) rs.getObject("rate_limit_per_hour"), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.leadstore.contact;
+
+import dev.leadstore.http.PageRequest;
+import dev.leadstore.http.Query;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** The query of a contact list: filters, sort and page. Text filters are lowercased for matching. */
+record ContactFilter(
+        String search,
+        String email,
+        String company,
+        String source,
+        List<String> tags,
+        Instant createdAfter,
+        Instant createdBefore,
+        Instant updatedAfter,
+        Instant updatedBefore,
+        PageRequest<SortBy> page) {
+
+    enum SortBy implements PageRequest.SortColumn {
+        CREATED_AT("created_at", "c.created_at"),
+        UPDATED_AT("updated_at", "c.updated_at"),
+        NAME("name", "c.name_lc"),
+        COMPANY("company", "c.company_lc");
+
+        private final String wire;
+        private final String column;
+
+        SortBy(String wire, String column) {
+            this.wire = wire;
+            this.column = column;
+        }
+
+        @Override
+        public String wire() {
+            return wire;
+        }
+
+        @Override
+        public String column() {
+            return column;
+        }
+    }
+
+    static ContactFilter read(Query query) {
+        return new ContactFilter(
+                lower(query.text("search")),
+                lower(query.text("email")),
+                lower(query.text("company")),
+                query.text("source"),
+                query.list("tags", 100),
+                query.timestamp("created_after"),
+                query.timestamp("created_before"),
+                query.timestamp("updated_after"),
+                query.timestamp("updated_before"),
+                PageRequest.read(query, SortBy.class, SortBy.CREATED_AT));
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+}

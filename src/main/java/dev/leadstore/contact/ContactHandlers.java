@@ -1,0 +1,57 @@
+package dev.leadstore.contact;
+
+import dev.leadstore.auth.KeyAuth;
+import dev.leadstore.http.ApiException;
+import dev.leadstore.http.Bodies;
+import dev.leadstore.http.Query;
+import dev.leadstore.http.Responses;
+import io.javalin.http.Context;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** The contact routes: parse, call the store, answer. */
+public final class ContactHandlers {
+    private final ContactStore store;
+    private final Clock clock;
+
+    public ContactHandlers(Jdbi jdbi, Clock clock) {
+        this.store = new ContactStore(jdbi);
+        this.clock = clock;
+    }
+
+    public void create(Context ctx) {
+        ContactInput input = ContactInput.parse(Bodies.object(ctx), true);
+        Responses.created(ctx, store.create(account(ctx), input, now()));
+    }
+
+    public void get(Context ctx) {
+        Responses.ok(ctx, store.find(account(ctx), ctx.pathParam("id"))
+                .orElseThrow(() -> ApiException.notFound("Contact")));
+    }
+
+    public void update(Context ctx) {
+        ContactInput input = ContactInput.parse(Bodies.object(ctx), false);
+        Responses.ok(ctx, store.update(account(ctx), ctx.pathParam("id"), input, now()));
+    }
+
+    public void delete(Context ctx) {
+        if (!store.delete(account(ctx), ctx.pathParam("id"))) {
+            throw ApiException.notFound("Contact");
+        }
+        Responses.message(ctx, "Contact deleted successfully");
+    }
+
+    public void list(Context ctx) {
+        ContactFilter filter = ContactFilter.read(new Query(ctx));
+        ContactStore.Listing listing = store.list(account(ctx), filter);
+        Responses.ok(ctx, filter.page().page("contacts", listing.contacts(), listing.total()));
+    }
+
+    private static String account(Context ctx) {
+        return KeyAuth.principal(ctx).accountId();
+    }
+
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.leadstore.contact;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadstore.db.Constraints;
+import dev.leadstore.db.Ids;
+import dev.leadstore.http.ApiException;
+import dev.leadstore.http.ErrorCode;
+import dev.leadstore.http.Json;
+import dev.leadstore.validation.CustomFields;
+import dev.leadstore.validation.FieldErrors;
+import dev.leadstore.validation.PersonFields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/** All SQL of the contacts and contact_tags tables. */
+final class ContactStore {
+    private static final String COLUMNS = "c.id, c.name, c.email, c.phone, c.company, c.job_position, c.source, "
+            + "c.linkedin_url, c.tags, c.custom_fields, c.created_at, c.updated_at";
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
+
+    private final Jdbi jdbi;
+
+    ContactStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    Contact create(String accountId, ContactInput input, Instant now) {
+        var p = input.person();
+        Contact contact = new Contact(Ids.next("cnt"), p.name(), p.email(), p.phone(), p.company(), p.position(),
+                input.source(), p.linkedinUrl(), input.tags(), input.customFields(), now, now);
+        try {
+            jdbi.useTransaction(h -> {
+                bindRow(h.createUpdate("INSERT INTO contacts (account_id, id, name, name_lc, email, email_lc, phone, "
+                        + "company, company_lc, job_position, source, linkedin_url, tags, custom_fields, created_at, "
+                        + "updated_at) VALUES (:account, :id, :name, :name_lc, :email, :email_lc, :phone, :company, "
+                        + ":company_lc, :position, :source, :linkedin_url, :tags, :custom_fields, :created_at, "
+                        + ":updated_at)"), accountId, contact).execute();
+                insertTags(h, accountId, contact.id(), contact.tags());
+            });
+        } catch (RuntimeException e) {
+            throw conflictOr(e, accountId, contact.email());
+        }
+        return contact;
+    }
+
+    Optional<Contact> find(String accountId, String id) {
+        if (!Ids.looksLike("cnt", id)) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> select(h, accountId, id, ""));
+    }
+
+    /** Applies the present fields under a row lock, so concurrent merges of custom_fields all survive. */
+    Contact update(String accountId, String id, ContactInput input, Instant now) {
+        if (!Ids.looksLike("cnt", id)) {
+            throw ApiException.notFound("Contact");
+        }
+        Contact[] target = new Contact[1];
+        try {
+            return jdbi.inTransaction(h -> {
+                Contact old = select(h, accountId, id, " FOR UPDATE").orElseThrow(() -> ApiException.notFound("Contact"));
+                Contact changed = apply(old, input, now);
+                target[0] = changed;
+                if (changed.sameContent(old)) {
+                    return old;
+                }
+                bindRow(h.createUpdate("UPDATE contacts SET name = :name, name_lc = :name_lc, email = :email, "
+                        + "email_lc = :email_lc, phone = :phone, company = :company, company_lc = :company_lc, "
+                        + "job_position = :position, source = :source, linkedin_url = :linkedin_url, tags = :tags, "
+                        + "custom_fields = :custom_fields, updated_at = :updated_at "
+                        + "WHERE account_id = :account AND id = :id"), accountId, changed).execute();
+                if (!changed.tags().equals(old.tags())) {
+                    h.createUpdate("DELETE FROM contact_tags WHERE account_id = :account AND contact_id = :id")
+                            .bind("account", accountId).bind("id", id).execute();
+                    insertTags(h, accountId, id, changed.tags());
+                }
+                return changed;
+            });
+        } catch (RuntimeException e) {
+            throw conflictOr(e, accountId, target[0] == null ? null : target[0].email());
+        }
+    }
+
+    boolean delete(String accountId, String id) {
+        if (!Ids.looksLike("cnt", id)) {
+            return false;
+        }
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("DELETE FROM contact_tags WHERE account_id = :account AND contact_id = :id")
+                    .bind("account", accountId).bind("id", id).execute();
+            return h.createUpdate("DELETE FROM contacts WHERE account_id = :account AND id = :id")
+                    .bind("account", accountId).bind("id", id).execute() == 1;
+        });
+    }
+
+    record Listing(List<Contact> contacts, long total) {
+    }
+
+    Listing list(String accountId, ContactFilter filter) {
+        ContactQuery query = new ContactQuery(accountId, filter);
+        return jdbi.withHandle(h -> {
+            long total = query.bind(h.createQuery("SELECT COUNT(*) FROM contacts c" + query.where()))
+                    .mapTo(Long.class).one();
+            List<Contact> rows = total == 0 ? List.of()
+                    : query.bind(h.createQuery("SELECT " + COLUMNS + " FROM contacts c" + query.where()
+                            + filter.page().orderBy("c.id") + " LIMIT :limit OFFSET :offset"))
+                    .bind("limit", filter.page().limit()).bind("offset", filter.page().offset())
+                    .map((rs, ctx) -> row(rs)).list();
+            return new Listing(rows, total);
+        });
+    }
+
+    private static Contact apply(Contact old, ContactInput input, Instant now) {
+        var p = input.person();
+        ObjectNode customFields = old.customFields();
+        if (input.has("custom_fields")) {
+            customFields = input.clearsCustomFields() ? input.customFields()
+                    : CustomFields.merge(old.customFields(), input.customFields());
+            String problem = CustomFields.sizeProblem(customFields);
+            if (problem != null) {
+                throw FieldErrors.single("custom_fields", problem);
+            }
+        }
+        Instant updatedAt = now.isAfter(old.updatedAt()) ? now : old.updatedAt().plusMillis(1);
+        return new Contact(old.id(),
+                input.has("name") ? p.name() : old.name(),
+                input.has("email") ? p.email() : old.email(),
+                input.has("phone") ? p.phone() : old.phone(),
+                input.has("company") ? p.company() : old.company(),
+                input.has("position") ? p.position() : old.position(),
+                input.has("source") ? input.source() : old.source(),
+                input.has("linkedin_url") ? p.linkedinUrl() : old.linkedinUrl(),
+                input.has("tags") ? input.tags() : old.tags(),
+                customFields, old.createdAt(), updatedAt);
+    }
+
+    private RuntimeException conflictOr(RuntimeException e, String accountId, String email) {
+        if (!Constraints.isUniqueViolation(e) || email == null) {
+            return e;
+        }
+        String existing = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id FROM contacts WHERE account_id = :account AND email_lc = :email")
+                .bind("account", accountId).bind("email", PersonFields.normalizeEmail(email))
+                .mapTo(String.class).findOne().orElse(null));
+        return new ApiException(ErrorCode.ALREADY_EXISTS, "A contact with this email already exists",
+                existing == null ? null : Map.of("existing_id", existing));
+    }
+
+    private static Optional<Contact> select(Handle h, String accountId, String id, String lock) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM contacts c WHERE c.account_id = :account AND c.id = :id" + lock)
+                .bind("account", accountId).bind("id", id).map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    private static <S extends SqlStatement<S>> S bindRow(S statement, String accountId, Contact c) {
+        return statement.bind("account", accountId).bind("id", c.id())
+                .bind("name", c.name()).bind("name_lc", c.name().toLowerCase(Locale.ROOT))
+                .bind("email", c.email()).bind("email_lc", PersonFields.normalizeEmail(c.email()))
+                .bind("phone", c.phone())
+                .bind("company", c.company())
+                .bind("company_lc", c.company() == null ? null : c.company().toLowerCase(Locale.ROOT))
+                .bind("position", c.position()).bind("source", c.source()).bind("linkedin_url", c.linkedinUrl())
+                .bind("tags", Json.string(c.tags())).bind("custom_fields", Json.string(c.customFields()))
+                .bind("created_at", c.createdAt().toEpochMilli()).bind("updated_at", c.updatedAt().toEpochMilli());
+    }
+
+    private static void insertTags(Handle h, String accountId, String contactId, List<String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("INSERT INTO contact_tags (account_id, contact_id, tag) VALUES (:account, :id, :tag)");
+        for (String tag : tags) {
+            batch.bind("account", accountId).bind("id", contactId).bind("tag", tag).add();
+        }
+        batch.execute();
+    }
+
+    private static Contact row(ResultSet rs) throws SQLException {
+        try {
+            return new Contact(rs.getString("id"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
+                    rs.getString("company"), rs.getString("job_position"), rs.getString("source"),
+                    rs.getString("linkedin_url"),
+                    Json.mapper().readValue(rs.getString("tags"), STRING_LIST),
+                    (ObjectNode) Json.mapper().readTree(rs.getString("custom_fields")),
+                    Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.leadstore.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.leadstore.Config;
+import java.nio.file.Files;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/** The connection pool, the migrated schema and the Jdbi handle over them. */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final boolean postgres;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
+    }
+
+    public static Database open(Config config) {
+        if (config.embedded()) {
+            try {
+                Files.createDirectories(config.dataDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+            }
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setUsername(config.dbUser() != null ? config.dbUser() : config.embedded() ? "sa" : null);
+        hikari.setPassword(config.dbPassword() != null ? config.dbPassword() : config.embedded() ? "" : null);
+        hikari.setMaximumPoolSize(16);
+        hikari.setPoolName("leadstore");
+        // A request waiting on an unreachable database must answer 503 well within five seconds.
+        hikari.setConnectionTimeout(2500);
+        hikari.setValidationTimeout(1000);
+        hikari.setInitializationFailTimeout(10_000);
+        if (!config.embedded()) {
+            hikari.addDataSourceProperty("connectTimeout", "2");
+            hikari.addDataSourceProperty("socketTimeout", "30");
+            hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        }
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        try {
+            boolean postgres = config.jdbcUrl().startsWith("jdbc:postgresql:");
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    // Text sorts compare code points on both databases, whatever PostgreSQL's locale.
+                    .placeholders(Map.of("sort_collation", postgres ? "COLLATE \"C\"" : ""))
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public boolean postgres() {
+        return postgres;
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** True when a trivial query answers within a second. */
+    public boolean healthy() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

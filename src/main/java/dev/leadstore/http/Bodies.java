@@ -1,0 +1,89 @@
+package dev.leadstore.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/** Reads a request body as one JSON object, enforcing size, media type and syntax. */
+public final class Bodies {
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    private Bodies() {
+    }
+
+    public static ObjectNode object(Context ctx) {
+        String type = ctx.header("Content-Type");
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BYTES) {
+            throw ErrorWriter.tooLarge();
+        }
+        byte[] body = read(ctx);
+        if (type == null && body.length == 0) {
+            throw new ApiException(ErrorCode.VALIDATION_ERROR, "A JSON object body is required");
+        }
+        if (!isJson(type)) {
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
+        }
+        if (body.length == 0) {
+            throw new ApiException(ErrorCode.VALIDATION_ERROR, "A JSON object body is required");
+        }
+        JsonNode node;
+        try {
+            node = Json.parse(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ErrorCode.VALIDATION_ERROR, "Malformed JSON: " + describe(e));
+        } catch (IOException e) {
+            throw new ApiException(ErrorCode.VALIDATION_ERROR, "Malformed JSON body");
+        }
+        if (node == null || !node.isObject()) {
+            throw new ApiException(ErrorCode.VALIDATION_ERROR, "The body must be a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return media.equals("application/json");
+    }
+
+    private static byte[] read(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw ErrorWriter.tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ApiException(ErrorCode.VALIDATION_ERROR, "The request body could not be read");
+        }
+    }
+
+    /** Jackson's messages name its classes and echo input; say what went wrong in our words. */
+    private static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof StreamConstraintsException) {
+            return "document too deeply nested or a number too long" + location(e);
+        }
+        if (message.startsWith("Duplicate field")) {
+            int end = message.indexOf('\'', message.indexOf('\'') + 1);
+            return "repeated key " + (end > 0 ? message.substring(16, end + 1) : "") + location(e);
+        }
+        if (message.contains("UTF")) {
+            return "invalid UTF-8" + location(e);
+        }
+        return "syntax error" + location(e);
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.leadstore.http;
+
+import dev.leadstore.validation.Text;
+import dev.leadstore.validation.Timestamps;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** Typed, strict reading of query parameters; a bad value is INVALID_PARAMETER naming it. */
+public final class Query {
+    public static final int MAX_VALUE_LENGTH = 1000;
+    private final Context ctx;
+
+    public Query(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The value, or null when absent; an empty value counts as absent. */
+    public String text(String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (Text.length(value) > MAX_VALUE_LENGTH) {
+            throw ApiException.invalidParameter(name, "must be at most " + MAX_VALUE_LENGTH + " characters");
+        }
+        String problem = Text.problem(value, false);
+        if (problem != null) {
+            throw ApiException.invalidParameter(name, problem);
+        }
+        return value;
+    }
+
+    public int integer(String name, int defaultValue, int min, int max) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            if (value.length() > 10 || !value.chars().allMatch(Character::isDigit)) {
+                throw new NumberFormatException();
+            }
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidParameter(name, "must be a whole number from " + min + " to " + max);
+        }
+    }
+
+    public Instant timestamp(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        Instant instant = Timestamps.parse(value);
+        if (instant == null) {
+            throw ApiException.invalidParameter(name, "must be an ISO-8601 date-time with a zone, or a date");
+        }
+        return instant;
+    }
+
+    /** One of the given words, or the default when absent. */
+    public String oneOf(String name, String defaultValue, List<String> allowed) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!allowed.contains(value)) {
+            throw ApiException.invalidParameter(name, "must be one of " + String.join(", ", allowed));
+        }
+        return value;
+    }
+
+    /** A comma-separated list, items trimmed, empty items dropped; null when none. */
+    public List<String> list(String name, int maxItems) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        List<String> items = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .distinct().toList();
+        if (items.size() > maxItems) {
+            throw ApiException.invalidParameter(name, "must list at most " + maxItems + " values");
+        }
+        return items.isEmpty() ? null : items;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.leadstore.http;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Success envelopes. */
+public final class Responses {
+    private Responses() {
+    }
+
+    public static void ok(Context ctx, Object data) {
+        ctx.status(200);
+        json(ctx, envelope(data));
+    }
+
+    public static void created(Context ctx, Object data) {
+        ctx.status(201);
+        json(ctx, envelope(data));
+    }
+
+    public static void message(Context ctx, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.put("message", message);
+        ctx.status(200);
+        json(ctx, body);
+    }
+
+    static void json(Context ctx, Object body) {
+        ctx.contentType("application/json");
+        ctx.result(Json.bytes(body));
+    }
+
+    private static Map<String, Object> envelope(Object data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.put("data", data);
+        return body;
+    }
+}

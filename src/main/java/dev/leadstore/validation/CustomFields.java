@@ -1,0 +1,97 @@
+package dev.leadstore.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadstore.http.Json;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Free-form key/value pairs: flat, bounded in keys and size, values string, number, boolean or null. */
+public final class CustomFields {
+    public static final int MAX_KEYS = 100;
+    public static final int MAX_KEY_LENGTH = 64;
+    public static final int MAX_BYTES = 16 * 1024;
+
+    private CustomFields() {
+    }
+
+    /**
+     * Reads the object; on create null values are dropped, on update they stay (they mean "remove").
+     * Absent or null yields an empty object.
+     */
+    public static ObjectNode read(BodyReader body, String field, boolean creating) {
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        if (!body.present(field) || body.isNull(field)) {
+            return result;
+        }
+        JsonNode node = body.node(field);
+        if (!node.isObject()) {
+            body.errors().add(field, "must be an object");
+            return result;
+        }
+        if (node.size() > MAX_KEYS) {
+            body.errors().add(field, "must have at most " + MAX_KEYS + " keys");
+            return result;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String problem = problem(entry.getKey(), entry.getValue());
+            if (problem != null) {
+                body.errors().add(field, problem);
+                return result;
+            }
+            if (!(creating && entry.getValue().isNull())) {
+                result.set(entry.getKey(), entry.getValue());
+            }
+        }
+        String sizeProblem = sizeProblem(result);
+        if (sizeProblem != null) {
+            body.errors().add(field, sizeProblem);
+        }
+        return result;
+    }
+
+    /** Applies a patch: null values remove keys, others set them. Returns a new object. */
+    public static ObjectNode merge(ObjectNode current, ObjectNode patch) {
+        ObjectNode merged = current.deepCopy();
+        patch.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                merged.remove(e.getKey());
+            } else {
+                merged.set(e.getKey(), e.getValue());
+            }
+        });
+        return merged;
+    }
+
+    /** The limits the stored object must respect, or null when it does. */
+    public static String sizeProblem(ObjectNode fields) {
+        if (fields.size() > MAX_KEYS) {
+            return "must have at most " + MAX_KEYS + " keys";
+        }
+        if (Json.bytes(fields).length > MAX_BYTES) {
+            return "must be at most 16 KiB when serialized";
+        }
+        return null;
+    }
+
+    private static String problem(String key, JsonNode value) {
+        int length = Text.length(key);
+        if (length < 1 || length > MAX_KEY_LENGTH) {
+            return "keys must be 1 to " + MAX_KEY_LENGTH + " characters";
+        }
+        String keyProblem = Text.problem(key, false);
+        if (keyProblem != null) {
+            return "keys " + keyProblem;
+        }
+        if (value.isTextual()) {
+            String valueProblem = Text.problem(value.textValue(), false);
+            return valueProblem == null ? null : "values " + valueProblem;
+        }
+        if (value.isNumber() || value.isBoolean() || value.isNull()) {
+            return null;
+        }
+        return "values must be strings, numbers, booleans or null";
+    }
+}

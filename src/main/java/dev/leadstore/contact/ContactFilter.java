@@ -1,5 +1,6 @@
 package dev.leadstore.contact;
 
+import dev.leadstore.db.Where;
 import dev.leadstore.http.PageRequest;
 import dev.leadstore.http.Query;
 import java.time.Instant;
@@ -42,6 +43,19 @@ record ContactFilter(
         public String column() {
             return column;
         }
+    }
+
+    /** The WHERE clause of the list. */
+    Where where(String accountId) {
+        return new Where("c.account_id", accountId)
+                .contains("search", search, "c.name_lc", "c.email_lc", "c.company_lc")
+                .equal("c.email_lc", "email", email)
+                .contains("company", company, "c.company_lc")
+                .equal("c.source", "source", source)
+                .inList("EXISTS (SELECT 1 FROM contact_tags t WHERE t.account_id = c.account_id"
+                        + " AND t.contact_id = c.id AND t.tag IN (<tags>))", "tags", tags)
+                .between("c.created_at", "created_after", createdAfter, "created_before", createdBefore)
+                .between("c.updated_at", "updated_after", updatedAfter, "updated_before", updatedBefore);
     }
 
     static ContactFilter read(Query query) {

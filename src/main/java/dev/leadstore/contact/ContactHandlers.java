@@ -1,6 +1,7 @@
 package dev.leadstore.contact;
 
 import dev.leadstore.auth.KeyAuth;
+import dev.leadstore.db.Listing;
 import dev.leadstore.http.ApiException;
 import dev.leadstore.http.Bodies;
 import dev.leadstore.http.Query;
@@ -43,8 +44,8 @@ public final class ContactHandlers {
 
     public void list(Context ctx) {
         ContactFilter filter = ContactFilter.read(new Query(ctx));
-        ContactStore.Listing listing = store.list(account(ctx), filter);
-        Responses.ok(ctx, filter.page().page("contacts", listing.contacts(), listing.total()));
+        Listing<Contact> listing = store.list(account(ctx), filter);
+        Responses.ok(ctx, filter.page().page("contacts", listing.items(), listing.total()));
     }
 
     private static String account(Context ctx) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadstore.db.Constraints;
 import dev.leadstore.db.Ids;
+import dev.leadstore.db.Listing;
 import dev.leadstore.http.ApiException;
 import dev.leadstore.http.ErrorCode;
 import dev.leadstore.http.Json;
@@ -104,21 +105,9 @@ final class ContactStore {
         });
     }
 
-    record Listing(List<Contact> contacts, long total) {
-    }
-
-    Listing list(String accountId, ContactFilter filter) {
-        ContactQuery query = new ContactQuery(accountId, filter);
-        return jdbi.withHandle(h -> {
-            long total = query.bind(h.createQuery("SELECT COUNT(*) FROM contacts c" + query.where()))
-                    .mapTo(Long.class).one();
-            List<Contact> rows = total == 0 ? List.of()
-                    : query.bind(h.createQuery("SELECT " + COLUMNS + " FROM contacts c" + query.where()
-                            + filter.page().orderBy("c.id") + " LIMIT :limit OFFSET :offset"))
-                    .bind("limit", filter.page().limit()).bind("offset", filter.page().offset())
-                    .map((rs, ctx) -> row(rs)).list();
-            return new Listing(rows, total);
-        });
+    Listing<Contact> list(String accountId, ContactFilter filter) {
+        return jdbi.withHandle(h -> Listing.fetch(h, "contacts c", COLUMNS, filter.where(accountId), filter.page(),
+                "c.id", (rs, ctx) -> row(rs)));
     }
 
     private static Contact apply(Contact old, ContactInput input, Instant now) {

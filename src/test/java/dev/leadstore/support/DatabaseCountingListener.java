@@ -31,8 +31,14 @@ public final class DatabaseCountingListener implements TestExecutionListener {
         if (counts.isEmpty()) {
             return;
         }
-        StringBuilder out = new StringBuilder("\nTests by database:\n");
-        counts.forEach((db, c) -> out.append(String.format("  %-12s %d passed, %d failed%n", db + ":", c[0], c[1])));
+        StringBuilder out = new StringBuilder("Tests by database:\n");
+        int[] total = new int[2];
+        counts.forEach((db, c) -> {
+            out.append(String.format("%s: %d passed, %d failed%n", db, c[0], c[1]));
+            total[0] += c[0];
+            total[1] += c[1];
+        });
+        out.append(String.format("total: %d passed, %d failed%n", total[0], total[1]));
         // Surefire keeps a fork's own output in its report files; the CI script prints this file.
         try {
             java.nio.file.Path file = java.nio.file.Path.of("target", "tests-by-database.txt");
@@ -54,6 +60,6 @@ public final class DatabaseCountingListener implements TestExecutionListener {
                 return "h2";
             }
         }
-        return "other";
+        return "unit";
     }
 }

@@ -3,9 +3,11 @@ package dev.leadstore;
 import dev.leadstore.account.AccountStore;
 import dev.leadstore.account.AdminHandlers;
 import dev.leadstore.account.KeyStore;
+import dev.leadstore.account.TeamStore;
 import dev.leadstore.auth.KeyAuth;
 import dev.leadstore.contact.ContactHandlers;
 import dev.leadstore.db.Database;
+import dev.leadstore.opportunity.OpportunityHandlers;
 import dev.leadstore.ratelimit.InMemoryRateLimiter;
 import dev.leadstore.ratelimit.RateLimiter;
 import dev.leadstore.ratelimit.RedisRateLimiter;
@@ -19,6 +21,7 @@ public final class Leadstore implements AutoCloseable {
     private final RateLimiter limiter;
     private final AccountStore accounts;
     private final KeyStore keys;
+    private final TeamStore team;
     private final Javalin app;
 
     private Leadstore(Config config, Clock clock) {
@@ -28,10 +31,13 @@ public final class Leadstore implements AutoCloseable {
                 : new RedisRateLimiter(config.redisUrl(), "leadstore:ratelimit:");
         this.accounts = new AccountStore(database.jdbi());
         this.keys = new KeyStore(database.jdbi());
+        this.team = new TeamStore(database.jdbi());
         this.app = Routes.build(new Routes.Handlers(
                 new KeyAuth(keys, limiter, clock),
                 new ContactHandlers(database.jdbi(), clock),
-                config.adminToken() == null ? null : new AdminHandlers(accounts, keys, clock, config.adminToken()),
+                new OpportunityHandlers(database.jdbi(), clock),
+                config.adminToken() == null ? null
+                        : new AdminHandlers(accounts, keys, team, clock, config.adminToken()),
                 database));
     }
 
@@ -58,6 +64,10 @@ public final class Leadstore implements AutoCloseable {
 
     public KeyStore keys() {
         return keys;
+    }
+
+    public TeamStore team() {
+        return team;
     }
 
     public Database database() {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 /** The command line: `serve` (the default) and the operator subcommands. */
 @Command(name = "leadstore", mixinStandardHelpOptions = true,
         description = "Leadstore: a self-hosted contacts API server.",
-        subcommands = {Main.Serve.class, Main.Accounts.class, Main.Keys.class})
+        subcommands = {Main.Serve.class, Main.Accounts.class, Main.Keys.class, Main.Users.class, Main.Campaigns.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -118,8 +118,7 @@ public final class Main implements Callable<Integer> {
                         + permissions);
             }
             try (Leadstore leadstore = open()) {
-                Account owner = leadstore.accounts().find(account).orElseThrow(() ->
-                        new CommandLine.ParameterException(new CommandLine(this), "no account " + account));
+                Account owner = owner(leadstore, account, this);
                 ApiKey key = leadstore.keys().create(owner.id(), new KeyInput(name, permissions, limit, expires),
                         Instant.now());
                 print(key);
@@ -135,7 +134,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Leadstore leadstore = open()) {
-                print(Map.of("api_keys", leadstore.keys().list(account)));
+                print(Map.of("api_keys", leadstore.keys().list(owner(leadstore, account, this).id())));
             }
             return 0;
         }
@@ -158,4 +157,75 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+
+    @Command(name = "users", description = "Create and list an account's users.",
+            subcommands = {UserCreate.class, UserList.class})
+    static final class Users {
+    }
+
+    @Command(name = "create", description = "Create a user who can be responsible for opportunities.")
+    static final class UserCreate implements Callable<Integer> {
+        @Option(names = "--account", required = true) String account;
+        @Option(names = "--name", required = true) String name;
+        @Option(names = "--email", required = true) String email;
+
+        @Override
+        public Integer call() {
+            try (Leadstore leadstore = open()) {
+                Account owner = owner(leadstore, account, this);
+                print(leadstore.team().createUser(owner.id(), name, email, Instant.now()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List an account's users.")
+    static final class UserList implements Callable<Integer> {
+        @Option(names = "--account", required = true) String account;
+
+        @Override
+        public Integer call() {
+            try (Leadstore leadstore = open()) {
+                print(Map.of("users", leadstore.team().users(owner(leadstore, account, this).id())));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "campaigns", description = "Create and list an account's campaigns.",
+            subcommands = {CampaignCreate.class, CampaignList.class})
+    static final class Campaigns {
+    }
+
+    @Command(name = "create", description = "Create a campaign.")
+    static final class CampaignCreate implements Callable<Integer> {
+        @Option(names = "--account", required = true) String account;
+        @Option(names = "--name", required = true) String name;
+
+        @Override
+        public Integer call() {
+            try (Leadstore leadstore = open()) {
+                print(leadstore.team().createCampaign(owner(leadstore, account, this).id(), name, Instant.now()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List an account's campaigns.")
+    static final class CampaignList implements Callable<Integer> {
+        @Option(names = "--account", required = true) String account;
+
+        @Override
+        public Integer call() {
+            try (Leadstore leadstore = open()) {
+                print(Map.of("campaigns", leadstore.team().campaigns(owner(leadstore, account, this).id())));
+            }
+            return 0;
+        }
+    }
+
+    static Account owner(Leadstore leadstore, String accountId, Object command) {
+        return leadstore.accounts().find(accountId).orElseThrow(() ->
+                new CommandLine.ParameterException(new CommandLine(command), "no account " + accountId));
+    }
 }

@@ -3,11 +3,15 @@ package dev.leadstore;
 import static dev.leadstore.auth.Permission.CONTACTS_DELETE;
 import static dev.leadstore.auth.Permission.CONTACTS_READ;
 import static dev.leadstore.auth.Permission.CONTACTS_WRITE;
+import static dev.leadstore.auth.Permission.OPPORTUNITIES_DELETE;
+import static dev.leadstore.auth.Permission.OPPORTUNITIES_READ;
+import static dev.leadstore.auth.Permission.OPPORTUNITIES_WRITE;
 
 import dev.leadstore.account.AdminHandlers;
 import dev.leadstore.auth.KeyAuth;
 import dev.leadstore.contact.ContactHandlers;
 import dev.leadstore.db.Database;
+import dev.leadstore.opportunity.OpportunityHandlers;
 import dev.leadstore.http.ErrorWriter;
 import dev.leadstore.http.HttpBasics;
 import io.javalin.Javalin;
@@ -19,7 +23,8 @@ final class Routes {
     static final String API = "/external/v1";
     static final String ADMIN = "/admin/v1";
 
-    record Handlers(KeyAuth auth, ContactHandlers contacts, AdminHandlers admin, Database database) {
+    record Handlers(KeyAuth auth, ContactHandlers contacts, OpportunityHandlers opportunities, AdminHandlers admin,
+                    Database database) {
     }
 
     private Routes() {
@@ -42,6 +47,14 @@ final class Routes {
             r.patch(API + "/contacts/{id}", h.contacts()::update, CONTACTS_WRITE);
             r.delete(API + "/contacts/{id}", h.contacts()::delete, CONTACTS_DELETE);
 
+            r.post(API + "/opportunities", h.opportunities()::create, OPPORTUNITIES_WRITE);
+            r.get(API + "/opportunities", h.opportunities()::list, OPPORTUNITIES_READ);
+            r.get(API + "/opportunities/{id}", h.opportunities()::get, OPPORTUNITIES_READ);
+            r.put(API + "/opportunities/{id}", h.opportunities()::update, OPPORTUNITIES_WRITE);
+            r.patch(API + "/opportunities/{id}", h.opportunities()::update, OPPORTUNITIES_WRITE);
+            r.patch(API + "/opportunities/{id}/stage", h.opportunities()::changeStage, OPPORTUNITIES_WRITE);
+            r.delete(API + "/opportunities/{id}", h.opportunities()::delete, OPPORTUNITIES_DELETE);
+
             if (h.admin() != null) {
                 AdminHandlers a = h.admin();
                 r.beforeMatched(ADMIN + "/*", a::authorize);
@@ -52,6 +65,10 @@ final class Routes {
                 r.post(ADMIN + "/accounts/{id}/api-keys", a::createKey);
                 r.get(ADMIN + "/accounts/{id}/api-keys", a::listKeys);
                 r.delete(ADMIN + "/api-keys/{id}", a::revokeKey);
+                r.post(ADMIN + "/accounts/{id}/users", a::createUser);
+                r.get(ADMIN + "/accounts/{id}/users", a::listUsers);
+                r.post(ADMIN + "/accounts/{id}/campaigns", a::createCampaign);
+                r.get(ADMIN + "/accounts/{id}/campaigns", a::listCampaigns);
             }
         });
     }

@@ -9,16 +9,18 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Map;
 
-/** The operator API for accounts and keys; enabled only when an admin token is configured. */
+/** The operator API (accounts, keys, users, campaigns); enabled only when an admin token is configured. */
 public final class AdminHandlers {
     private final AccountStore accounts;
     private final KeyStore keys;
+    private final TeamStore team;
     private final Clock clock;
     private final String token;
 
-    public AdminHandlers(AccountStore accounts, KeyStore keys, Clock clock, String token) {
+    public AdminHandlers(AccountStore accounts, KeyStore keys, TeamStore team, Clock clock, String token) {
         this.accounts = accounts;
         this.keys = keys;
+        this.team = team;
         this.clock = clock;
         this.token = token;
     }
@@ -67,6 +69,26 @@ public final class AdminHandlers {
             throw ApiException.notFound("API key");
         }
         Responses.message(ctx, "API key revoked");
+    }
+
+    public void createUser(Context ctx) {
+        TeamInput input = TeamInput.user(Bodies.object(ctx));
+        Account account = account(ctx.pathParam("id"));
+        Responses.created(ctx, team.createUser(account.id(), input.name(), input.email(), clock.instant()));
+    }
+
+    public void listUsers(Context ctx) {
+        Responses.ok(ctx, Map.of("users", team.users(account(ctx.pathParam("id")).id())));
+    }
+
+    public void createCampaign(Context ctx) {
+        TeamInput input = TeamInput.campaign(Bodies.object(ctx));
+        Account account = account(ctx.pathParam("id"));
+        Responses.created(ctx, team.createCampaign(account.id(), input.name(), clock.instant()));
+    }
+
+    public void listCampaigns(Context ctx) {
+        Responses.ok(ctx, Map.of("campaigns", team.campaigns(account(ctx.pathParam("id")).id())));
     }
 
     private Account account(String id) {

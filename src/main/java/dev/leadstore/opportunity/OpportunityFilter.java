@@ -1,0 +1,57 @@
+package dev.leadstore.opportunity;
+
+import dev.leadstore.db.Where;
+import dev.leadstore.http.PageRequest;
+import dev.leadstore.http.Query;
+import java.util.Locale;
+
+/** The query of an opportunity list: filters, sort and page. */
+record OpportunityFilter(String search, String status, String source, String campaignId, String responsibleUserId,
+                         PageRequest<SortBy> page) {
+
+    enum SortBy implements PageRequest.SortColumn {
+        CREATED_AT("created_at", "o.created_at"),
+        UPDATED_AT("updated_at", "o.updated_at"),
+        NAME("name", "o.name_lc"),
+        COMPANY("company", "o.company_lc"),
+        DEAL_VALUE("deal_value", "o.deal_value");
+
+        private final String wire;
+        private final String column;
+
+        SortBy(String wire, String column) {
+            this.wire = wire;
+            this.column = column;
+        }
+
+        @Override
+        public String wire() {
+            return wire;
+        }
+
+        @Override
+        public String column() {
+            return column;
+        }
+    }
+
+    static OpportunityFilter read(Query query) {
+        String search = query.text("search");
+        return new OpportunityFilter(
+                search == null ? null : search.toLowerCase(Locale.ROOT),
+                query.oneOf("status", null, Vocabulary.STATUSES),
+                query.oneOf("source", null, Vocabulary.SOURCES),
+                query.text("campaign_id"),
+                query.text("responsible_user_id"),
+                PageRequest.read(query, SortBy.class, SortBy.CREATED_AT));
+    }
+
+    Where where(String accountId) {
+        return new Where("o.account_id", accountId)
+                .contains("search", search, "o.name_lc", "o.email_lc", "o.company_lc")
+                .equal("o.status", "status", status)
+                .equal("o.source", "source", source)
+                .equal("o.campaign_id", "campaign_id", campaignId)
+                .equal("o.responsible_user_id", "responsible_user_id", responsibleUserId);
+    }
+}

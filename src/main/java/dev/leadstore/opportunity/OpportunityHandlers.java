@@ -1,0 +1,66 @@
+package dev.leadstore.opportunity;
+
+import dev.leadstore.auth.KeyAuth;
+import dev.leadstore.db.Listing;
+import dev.leadstore.http.ApiException;
+import dev.leadstore.http.Bodies;
+import dev.leadstore.http.Query;
+import dev.leadstore.http.Responses;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jdbi.v3.core.Jdbi;
+
+/** The opportunity routes: parse, call the store, answer. */
+public final class OpportunityHandlers {
+    private final OpportunityStore store;
+    private final Clock clock;
+
+    public OpportunityHandlers(Jdbi jdbi, Clock clock) {
+        this.store = new OpportunityStore(jdbi);
+        this.clock = clock;
+    }
+
+    public void create(Context ctx) {
+        OpportunityInput input = OpportunityInput.parse(Bodies.object(ctx), true);
+        Responses.created(ctx, store.create(account(ctx), input, now()));
+    }
+
+    public void get(Context ctx) {
+        Responses.ok(ctx, store.find(account(ctx), ctx.pathParam("id"))
+                .orElseThrow(() -> ApiException.notFound("Opportunity")));
+    }
+
+    public void update(Context ctx) {
+        OpportunityInput input = OpportunityInput.parse(Bodies.object(ctx), false);
+        Responses.ok(ctx, store.update(account(ctx), ctx.pathParam("id"), input, now()));
+    }
+
+    public void changeStage(Context ctx) {
+        String status = OpportunityInput.stage(Bodies.object(ctx));
+        Responses.ok(ctx, store.changeStage(account(ctx), ctx.pathParam("id"), status, now()));
+    }
+
+    public void delete(Context ctx) {
+        if (!store.delete(account(ctx), ctx.pathParam("id"))) {
+            throw ApiException.notFound("Opportunity");
+        }
+        Responses.message(ctx, "Opportunity deleted successfully");
+    }
+
+    public void list(Context ctx) {
+        OpportunityFilter filter = OpportunityFilter.read(new Query(ctx));
+        Listing<Opportunity> listing = store.list(account(ctx), filter);
+        Responses.ok(ctx, filter.page().page("opportunities",
+                listing.items().stream().map(Opportunity::summary).toList(), listing.total()));
+    }
+
+    private static String account(Context ctx) {
+        return KeyAuth.principal(ctx).accountId();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

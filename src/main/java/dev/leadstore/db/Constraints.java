@@ -16,12 +16,15 @@ public final class Constraints {
         return false;
     }
 
-    /** The SQL fragment for a case-insensitive substring pattern, with LIKE's wildcards escaped. */
+    /** The escape character of LIKE patterns ('!': a backslash confuses Jdbi's statement parser). */
+    public static final char LIKE_ESCAPE = '!';
+
+    /** A LIKE pattern matching any text that contains the given text, wildcards taken literally. */
     public static String containsPattern(String lowercased) {
         StringBuilder pattern = new StringBuilder("%");
         for (char c : lowercased.toCharArray()) {
-            if (c == '%' || c == '_' || c == '\\') {
-                pattern.append('\\');
+            if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
+                pattern.append(LIKE_ESCAPE);
             }
             pattern.append(c);
         }

@@ -34,7 +34,7 @@ public final class FieldErrors {
         if (problems.isEmpty()) {
             return;
         }
-        Map<String, Object> details = Map.of("fields", Map.copyOf(problems));
+        Map<String, Object> details = Map.of("fields", java.util.Collections.unmodifiableMap(new LinkedHashMap<>(problems)));
         if (problems.size() == 1) {
             var only = problems.entrySet().iterator().next();
             ErrorCode code = codes.get(only.getKey());

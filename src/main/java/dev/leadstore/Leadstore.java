@@ -7,6 +7,7 @@ import dev.leadstore.account.TeamStore;
 import dev.leadstore.auth.KeyAuth;
 import dev.leadstore.contact.ContactHandlers;
 import dev.leadstore.db.Database;
+import dev.leadstore.idempotency.Idempotency;
 import dev.leadstore.opportunity.OpportunityHandlers;
 import dev.leadstore.ratelimit.InMemoryRateLimiter;
 import dev.leadstore.ratelimit.RateLimiter;
@@ -34,6 +35,7 @@ public final class Leadstore implements AutoCloseable {
         this.team = new TeamStore(database.jdbi());
         this.app = Routes.build(new Routes.Handlers(
                 new KeyAuth(keys, limiter, clock),
+                new Idempotency(database.jdbi(), clock),
                 new ContactHandlers(database.jdbi(), clock),
                 new OpportunityHandlers(database.jdbi(), clock),
                 config.adminToken() == null ? null

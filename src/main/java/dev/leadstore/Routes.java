@@ -11,6 +11,7 @@ import dev.leadstore.account.AdminHandlers;
 import dev.leadstore.auth.KeyAuth;
 import dev.leadstore.contact.ContactHandlers;
 import dev.leadstore.db.Database;
+import dev.leadstore.idempotency.Idempotency;
 import dev.leadstore.opportunity.OpportunityHandlers;
 import dev.leadstore.http.ErrorWriter;
 import dev.leadstore.http.HttpBasics;
@@ -23,8 +24,8 @@ final class Routes {
     static final String API = "/external/v1";
     static final String ADMIN = "/admin/v1";
 
-    record Handlers(KeyAuth auth, ContactHandlers contacts, OpportunityHandlers opportunities, AdminHandlers admin,
-                    Database database) {
+    record Handlers(KeyAuth auth, Idempotency idempotency, ContactHandlers contacts,
+                    OpportunityHandlers opportunities, AdminHandlers admin, Database database) {
     }
 
     private Routes() {
@@ -40,19 +41,20 @@ final class Routes {
             r.get("/health", ctx -> HttpBasics.health(ctx, h.database().healthy()));
 
             r.beforeMatched(API + "/*", h.auth()::handle);
-            r.post(API + "/contacts", h.contacts()::create, CONTACTS_WRITE);
+            Idempotency once = h.idempotency();
+            r.post(API + "/contacts", once.wrap(h.contacts()::create), CONTACTS_WRITE);
             r.get(API + "/contacts", h.contacts()::list, CONTACTS_READ);
             r.get(API + "/contacts/{id}", h.contacts()::get, CONTACTS_READ);
-            r.put(API + "/contacts/{id}", h.contacts()::update, CONTACTS_WRITE);
-            r.patch(API + "/contacts/{id}", h.contacts()::update, CONTACTS_WRITE);
+            r.put(API + "/contacts/{id}", once.wrap(h.contacts()::update), CONTACTS_WRITE);
+            r.patch(API + "/contacts/{id}", once.wrap(h.contacts()::update), CONTACTS_WRITE);
             r.delete(API + "/contacts/{id}", h.contacts()::delete, CONTACTS_DELETE);
 
-            r.post(API + "/opportunities", h.opportunities()::create, OPPORTUNITIES_WRITE);
+            r.post(API + "/opportunities", once.wrap(h.opportunities()::create), OPPORTUNITIES_WRITE);
             r.get(API + "/opportunities", h.opportunities()::list, OPPORTUNITIES_READ);
             r.get(API + "/opportunities/{id}", h.opportunities()::get, OPPORTUNITIES_READ);
-            r.put(API + "/opportunities/{id}", h.opportunities()::update, OPPORTUNITIES_WRITE);
-            r.patch(API + "/opportunities/{id}", h.opportunities()::update, OPPORTUNITIES_WRITE);
-            r.patch(API + "/opportunities/{id}/stage", h.opportunities()::changeStage, OPPORTUNITIES_WRITE);
+            r.put(API + "/opportunities/{id}", once.wrap(h.opportunities()::update), OPPORTUNITIES_WRITE);
+            r.patch(API + "/opportunities/{id}", once.wrap(h.opportunities()::update), OPPORTUNITIES_WRITE);
+            r.patch(API + "/opportunities/{id}/stage", once.wrap(h.opportunities()::changeStage), OPPORTUNITIES_WRITE);
             r.delete(API + "/opportunities/{id}", h.opportunities()::delete, OPPORTUNITIES_DELETE);
 
             if (h.admin() != null) {

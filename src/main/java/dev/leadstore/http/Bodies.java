@@ -16,13 +16,25 @@ public final class Bodies {
     private Bodies() {
     }
 
-    public static ObjectNode object(Context ctx) {
-        String type = ctx.header("Content-Type");
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BYTES) {
+    private static final String RAW = "leadstore.body";
+
+    /** The raw body, at most 1 MiB (413 beyond), read once and kept for the rest of the request. */
+    public static byte[] raw(Context ctx) {
+        byte[] cached = ctx.attribute(RAW);
+        if (cached != null) {
+            return cached;
+        }
+        if (ctx.req().getContentLengthLong() > MAX_BYTES) {
             throw ErrorWriter.tooLarge();
         }
         byte[] body = read(ctx);
+        ctx.attribute(RAW, body);
+        return body;
+    }
+
+    public static ObjectNode object(Context ctx) {
+        String type = ctx.header("Content-Type");
+        byte[] body = raw(ctx);
         if (type == null && body.length == 0) {
             throw new ApiException(ErrorCode.VALIDATION_ERROR, "A JSON object body is required");
         }

@@ -27,9 +27,22 @@ public final class Responses {
         json(ctx, body);
     }
 
+    private static final String BODY = "leadstore.responseBody";
+
     static void json(Context ctx, Object body) {
+        bytes(ctx, Json.bytes(body));
+    }
+
+    /** Writes a JSON body that is already serialized (a replayed response, say). */
+    public static void bytes(Context ctx, byte[] json) {
         ctx.contentType("application/json");
-        ctx.result(Json.bytes(body));
+        ctx.attribute(BODY, json);
+        ctx.result(json);
+    }
+
+    /** The JSON body this request answered with so far, or null. */
+    public static byte[] written(Context ctx) {
+        return ctx.attribute(BODY);
     }
 
     private static Map<String, Object> envelope(Object data) {

@@ -51,12 +51,13 @@ public final class BodyReader {
             errors.add(field, "must be a string");
             return null;
         }
-        String value = trim ? node.textValue().strip() : node.textValue();
-        String problem = Text.problem(value, allowTabAndNewline);
+        // Characters are checked before trimming: trimming must not hide a control character.
+        String problem = Text.problem(node.textValue(), allowTabAndNewline);
         if (problem != null) {
             errors.add(field, problem);
             return null;
         }
+        String value = trim ? node.textValue().strip() : node.textValue();
         if (Text.length(value) > maxLength) {
             errors.add(field, "must be at most " + maxLength + " characters");
             return null;
@@ -112,12 +113,11 @@ public final class BodyReader {
         if (!item.isTextual()) {
             return "must contain only strings";
         }
-        String value = item.textValue().strip();
-        String problem = Text.problem(value, false);
+        String problem = Text.problem(item.textValue(), false);
         if (problem != null) {
             return "items " + problem;
         }
-        int length = Text.length(value);
+        int length = Text.length(item.textValue().strip());
         if (length < 1 || length > maxLength) {
             return "items must be 1 to " + maxLength + " characters after trimming";
         }

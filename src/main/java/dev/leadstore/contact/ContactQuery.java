@@ -6,7 +6,7 @@ import org.jdbi.v3.core.statement.Query;
 
 /** The WHERE clause of a contact list and its bindings; every user value is bound, never spliced. */
 final class ContactQuery {
-    private static final String LIKE = " LIKE :%s ESCAPE '\\'";
+    private static final String LIKE = " LIKE :%s ESCAPE '" + Constraints.LIKE_ESCAPE + "'";
 
     private final String accountId;
     private final ContactFilter filter;

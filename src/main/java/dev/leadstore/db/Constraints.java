@@ -16,12 +16,18 @@ public final class Constraints {
         return false;
     }
 
-    /** The SQL fragment for a case-insensitive substring pattern, with LIKE's wildcards escaped. */
+    /**
+     * The escape character of LIKE patterns. Not a backslash: Jdbi's SQL parser reads {@code '\'} as an
+     * unterminated string literal and swallows the named parameters that follow it.
+     */
+    public static final char LIKE_ESCAPE = '!';
+
+    /** A substring pattern for {@code LIKE ... ESCAPE '!'}, with LIKE's wildcards taken literally. */
     public static String containsPattern(String lowercased) {
         StringBuilder pattern = new StringBuilder("%");
         for (char c : lowercased.toCharArray()) {
-            if (c == '%' || c == '_' || c == '\\') {
-                pattern.append('\\');
+            if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
+                pattern.append(LIKE_ESCAPE);
             }
             pattern.append(c);
         }

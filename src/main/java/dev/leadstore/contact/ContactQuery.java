@@ -62,10 +62,10 @@ final class ContactQuery {
         if (filter.tags() != null) {
             query.bindList("tags", filter.tags());
         }
-        bindInstant(query, "created_after", filter.createdAfter());
-        bindInstant(query, "created_before", filter.createdBefore());
-        bindInstant(query, "updated_after", filter.updatedAfter());
-        bindInstant(query, "updated_before", filter.updatedBefore());
+        bindInstant(query, "created_after", filter.createdAfter(), false);
+        bindInstant(query, "created_before", filter.createdBefore(), true);
+        bindInstant(query, "updated_after", filter.updatedAfter(), false);
+        bindInstant(query, "updated_before", filter.updatedBefore(), true);
         return query;
     }
 
@@ -75,9 +75,14 @@ final class ContactQuery {
         }
     }
 
-    private static void bindInstant(Query query, String name, Instant value) {
+    /**
+     * Stored times are whole milliseconds: {@code t > b} holds exactly when {@code t > floor(b)}, and
+     * {@code t < b} exactly when {@code t < ceil(b)}, so an upper bound with a finer fraction rounds up.
+     */
+    private static void bindInstant(Query query, String name, Instant value, boolean upper) {
         if (value != null) {
-            query.bind(name, value.toEpochMilli());
+            long millis = value.toEpochMilli();
+            query.bind(name, upper && value.getNano() % 1_000_000 != 0 ? millis + 1 : millis);
         }
     }
 }

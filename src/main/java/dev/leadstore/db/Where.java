@@ -39,7 +39,11 @@ public final class Where {
         return this;
     }
 
-    /** Exclusive bounds on an epoch-millisecond column. */
+    /**
+     * Exclusive bounds on an epoch-millisecond column. Stored times are whole milliseconds, so
+     * {@code t > b} holds exactly when {@code t > floor(b)} and {@code t < b} exactly when
+     * {@code t < ceil(b)}: an upper bound with a finer fraction rounds up.
+     */
     public Where between(String column, String afterName, Instant after, String beforeName, Instant before) {
         if (after != null) {
             sql.append(" AND ").append(column).append(" > :").append(afterName);
@@ -47,7 +51,8 @@ public final class Where {
         }
         if (before != null) {
             sql.append(" AND ").append(column).append(" < :").append(beforeName);
-            bindings.add(q -> q.bind(beforeName, before.toEpochMilli()));
+            long ceiling = before.toEpochMilli() + (before.getNano() % 1_000_000 != 0 ? 1 : 0);
+            bindings.add(q -> q.bind(beforeName, ceiling));
         }
         return this;
     }

@@ -43,8 +43,7 @@ public final class DatabaseCountingListener implements TestExecutionListener {
         try {
             java.nio.file.Path file = java.nio.file.Path.of("target", "tests-by-database.txt");
             java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.writeString(file, out.toString(), java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+            java.nio.file.Files.writeString(file, out.toString());
         } catch (java.io.IOException e) {
             System.err.print(out);
         }

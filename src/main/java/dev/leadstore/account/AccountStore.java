@@ -1,6 +1,7 @@
 package dev.leadstore.account;
 
 import dev.leadstore.db.Constraints;
+import dev.leadstore.db.Counts;
 import dev.leadstore.db.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,11 +29,13 @@ public final class AccountStore {
 
     public Account create(String name, Plan plan, Integer limit, Instant now) {
         Row row = new Row(Ids.next("acc"), name, plan, limit, now);
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO accounts (" + COLUMNS
-                        + ") VALUES (:id, :name, :plan, :limit, :now)")
-                .bind("id", row.id()).bind("name", name).bind("plan", plan.wire())
-                .bind("limit", limit).bind("now", now.toEpochMilli())
-                .execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("INSERT INTO accounts (" + COLUMNS + ") VALUES (:id, :name, :plan, :limit, :now)")
+                    .bind("id", row.id()).bind("name", name).bind("plan", plan.wire())
+                    .bind("limit", limit).bind("now", now.toEpochMilli())
+                    .execute();
+            Counts.open(h, row.id());
+        });
         return row.toAccount();
     }
 

@@ -45,10 +45,16 @@ record ContactFilter(
         }
     }
 
+    /** True when the list has no filter, so its total is the account's contact count. */
+    boolean unfiltered() {
+        return search == null && email == null && company == null && source == null && tags == null
+                && createdAfter == null && createdBefore == null && updatedAfter == null && updatedBefore == null;
+    }
+
     /** The WHERE clause of the list. */
     Where where(String accountId) {
         return new Where("c.account_id", accountId)
-                .contains("search", search, "c.name_lc", "c.email_lc", "c.company_lc")
+                .contains("search", search, "c.search_lc")
                 .equal("c.email_lc", "email", email)
                 .contains("company", company, "c.company_lc")
                 .equal("c.source", "source", source)

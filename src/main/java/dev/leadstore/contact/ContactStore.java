@@ -3,6 +3,8 @@ package dev.leadstore.contact;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadstore.db.Constraints;
+import dev.leadstore.db.Counts;
+import dev.leadstore.db.SearchText;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
 import dev.leadstore.http.ApiException;
@@ -44,10 +46,11 @@ final class ContactStore {
             jdbi.useTransaction(h -> {
                 bindRow(h.createUpdate("INSERT INTO contacts (account_id, id, name, name_lc, email, email_lc, phone, "
                         + "company, company_lc, job_position, source, linkedin_url, tags, custom_fields, created_at, "
-                        + "updated_at) VALUES (:account, :id, :name, :name_lc, :email, :email_lc, :phone, :company, "
-                        + ":company_lc, :position, :source, :linkedin_url, :tags, :custom_fields, :created_at, "
-                        + ":updated_at)"), accountId, contact).execute();
+                        + "updated_at, search_lc) VALUES (:account, :id, :name, :name_lc, :email, :email_lc, :phone, "
+                        + ":company, :company_lc, :position, :source, :linkedin_url, :tags, :custom_fields, :created_at, "
+                        + ":updated_at, :search_lc)"), accountId, contact).execute();
                 insertTags(h, accountId, contact.id(), contact.tags());
+                Counts.add(h, accountId, 1);
             });
         } catch (RuntimeException e) {
             throw conflictOr(e, accountId, contact.email());
@@ -79,7 +82,7 @@ final class ContactStore {
                 bindRow(h.createUpdate("UPDATE contacts SET name = :name, name_lc = :name_lc, email = :email, "
                         + "email_lc = :email_lc, phone = :phone, company = :company, company_lc = :company_lc, "
                         + "job_position = :position, source = :source, linkedin_url = :linkedin_url, tags = :tags, "
-                        + "custom_fields = :custom_fields, updated_at = :updated_at "
+                        + "custom_fields = :custom_fields, updated_at = :updated_at, search_lc = :search_lc "
                         + "WHERE account_id = :account AND id = :id"), accountId, changed).execute();
                 if (!changed.tags().equals(old.tags())) {
                     h.createUpdate("DELETE FROM contact_tags WHERE account_id = :account AND contact_id = :id")
@@ -100,14 +103,19 @@ final class ContactStore {
         return jdbi.inTransaction(h -> {
             h.createUpdate("DELETE FROM contact_tags WHERE account_id = :account AND contact_id = :id")
                     .bind("account", accountId).bind("id", id).execute();
-            return h.createUpdate("DELETE FROM contacts WHERE account_id = :account AND id = :id")
+            boolean deleted = h.createUpdate("DELETE FROM contacts WHERE account_id = :account AND id = :id")
                     .bind("account", accountId).bind("id", id).execute() == 1;
+            if (deleted) {
+                Counts.add(h, accountId, -1);
+            }
+            return deleted;
         });
     }
 
     Listing<Contact> list(String accountId, ContactFilter filter) {
         return jdbi.withHandle(h -> Listing.fetch(h, "contacts c", COLUMNS, filter.where(accountId), filter.page(),
-                "c.id", (rs, ctx) -> row(rs)));
+                "c.id", Contact::id, (rs, ctx) -> row(rs),
+                filter.unfiltered() ? () -> Counts.total(h, accountId) : null));
     }
 
     private static Contact apply(Contact old, ContactInput input, Instant now) {
@@ -160,7 +168,8 @@ final class ContactStore {
                 .bind("company_lc", c.company() == null ? null : c.company().toLowerCase(Locale.ROOT))
                 .bind("position", c.position()).bind("source", c.source()).bind("linkedin_url", c.linkedinUrl())
                 .bind("tags", Json.string(c.tags())).bind("custom_fields", Json.string(c.customFields()))
-                .bind("created_at", c.createdAt().toEpochMilli()).bind("updated_at", c.updatedAt().toEpochMilli());
+                .bind("created_at", c.createdAt().toEpochMilli()).bind("updated_at", c.updatedAt().toEpochMilli())
+                .bind("search_lc", SearchText.of(c.name(), c.email(), c.company()));
     }
 
     private static void insertTags(Handle h, String accountId, String contactId, List<String> tags) {

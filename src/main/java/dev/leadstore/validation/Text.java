@@ -23,7 +23,7 @@ public final class Text {
             if (Character.isLowSurrogate(c)) {
                 return "must be valid Unicode text (unpaired surrogate)";
             }
-            if (isControl(c) && !(allowTabAndNewline && (c == '\t' || c == '\n' || c == '\r'))) {
+            if (isControl(c) && !(allowTabAndNewline && (c == '\t' || c == '\n'))) {
                 return "must not contain control characters";
             }
         }

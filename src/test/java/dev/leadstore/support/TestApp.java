@@ -20,10 +20,12 @@ public final class TestApp implements AutoCloseable {
     private final TestDatabase database;
     private final Leadstore leadstore;
     private final Http http;
+    private final boolean shared;
 
-    private TestApp(TestDatabase database, Leadstore leadstore) {
+    private TestApp(TestDatabase database, Leadstore leadstore, boolean shared) {
         this.database = database;
         this.leadstore = leadstore;
+        this.shared = shared;
         this.http = new Http("http://localhost:" + leadstore.port());
     }
 
@@ -43,14 +45,15 @@ public final class TestApp implements AutoCloseable {
 
     private static TestApp shared(String kind) {
         return SHARED.computeIfAbsent(kind, k -> {
-            TestApp app = start(TestDatabase.of(k), Clock.systemUTC(), null);
-            Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+            TestDatabase database = TestDatabase.of(k);
+            TestApp app = new TestApp(database, Leadstore.create(database.config(null), Clock.systemUTC()).start(), true);
+            Runtime.getRuntime().addShutdownHook(new Thread(app.leadstore::close));
             return app;
         });
     }
 
     public static TestApp start(TestDatabase database, Clock clock, String redisUrl) {
-        return new TestApp(database, Leadstore.create(database.config(redisUrl), clock).start());
+        return new TestApp(database, Leadstore.create(database.config(redisUrl), clock).start(), false);
     }
 
     public TestDatabase database() {
@@ -111,9 +114,15 @@ public final class TestApp implements AutoCloseable {
         return response.json().get("data");
     }
 
+    /**
+     * Stops a server this test started. A shared server is left running: JUnit closes every
+     * AutoCloseable argument of a parameterized class after that class, and the next class needs it.
+     */
     @Override
     public void close() {
-        leadstore.close();
+        if (!shared) {
+            leadstore.close();
+        }
     }
 
     @Override

@@ -4,6 +4,12 @@ import java.sql.SQLException;
 
 /** Recognises the database telling us an invariant held (a unique index refused a row). */
 public final class Constraints {
+    /**
+     * LIKE's escape character. Not a backslash: with two ESCAPE '\' clauses in one statement, Jdbi's
+     * parser reads the text between them as one quoted literal and leaves its parameters unbound.
+     */
+    public static final char LIKE_ESCAPE = '!';
+
     private Constraints() {
     }
 
@@ -20,8 +26,8 @@ public final class Constraints {
     public static String containsPattern(String lowercased) {
         StringBuilder pattern = new StringBuilder("%");
         for (char c : lowercased.toCharArray()) {
-            if (c == '%' || c == '_' || c == '\\') {
-                pattern.append('\\');
+            if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
+                pattern.append(LIKE_ESCAPE);
             }
             pattern.append(c);
         }

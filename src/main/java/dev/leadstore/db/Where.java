@@ -22,7 +22,7 @@ public final class Where {
         if (lowercased != null) {
             List<String> tests = new ArrayList<>();
             for (String column : columns) {
-                tests.add(column + " LIKE :" + name + " ESCAPE '\\'");
+                tests.add(column + " LIKE :" + name + " ESCAPE '" + Constraints.LIKE_ESCAPE + "'");
             }
             sql.append(" AND (").append(String.join(" OR ", tests)).append(')');
             String pattern = Constraints.containsPattern(lowercased);

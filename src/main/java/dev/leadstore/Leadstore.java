@@ -7,6 +7,7 @@ import dev.leadstore.account.TeamStore;
 import dev.leadstore.auth.KeyAuth;
 import dev.leadstore.contact.ContactHandlers;
 import dev.leadstore.db.Database;
+import dev.leadstore.db.Invalidation;
 import dev.leadstore.idempotency.Idempotency;
 import dev.leadstore.opportunity.OpportunityHandlers;
 import dev.leadstore.ratelimit.InMemoryRateLimiter;
@@ -20,6 +21,7 @@ public final class Leadstore implements AutoCloseable {
     private final Config config;
     private final Database database;
     private final RateLimiter limiter;
+    private final Invalidation invalidation;
     private final AccountStore accounts;
     private final KeyStore keys;
     private final TeamStore team;
@@ -30,11 +32,12 @@ public final class Leadstore implements AutoCloseable {
         this.database = Database.open(config);
         this.limiter = config.redisUrl() == null ? new InMemoryRateLimiter()
                 : new RedisRateLimiter(config.redisUrl(), "leadstore:ratelimit:");
-        this.accounts = new AccountStore(database.jdbi());
-        this.keys = new KeyStore(database.jdbi());
+        this.invalidation = Invalidation.start(config, database.postgres());
+        this.accounts = new AccountStore(database.jdbi(), invalidation);
+        this.keys = new KeyStore(database.jdbi(), invalidation);
         this.team = new TeamStore(database.jdbi());
         this.app = Routes.build(new Routes.Handlers(
-                new KeyAuth(keys, limiter, clock),
+                new KeyAuth(keys, invalidation, limiter, clock),
                 new Idempotency(database.jdbi(), clock),
                 new ContactHandlers(database.jdbi(), clock),
                 new OpportunityHandlers(database.jdbi(), clock),
@@ -79,6 +82,7 @@ public final class Leadstore implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        invalidation.close();
         limiter.close();
         database.close();
     }

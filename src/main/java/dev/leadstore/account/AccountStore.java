@@ -3,6 +3,7 @@ package dev.leadstore.account;
 import dev.leadstore.db.Constraints;
 import dev.leadstore.db.Counts;
 import dev.leadstore.db.Ids;
+import dev.leadstore.db.Invalidation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,9 +23,11 @@ public final class AccountStore {
     }
 
     private final Jdbi jdbi;
+    private final Invalidation invalidation;
 
-    public AccountStore(Jdbi jdbi) {
+    public AccountStore(Jdbi jdbi, Invalidation invalidation) {
         this.jdbi = jdbi;
+        this.invalidation = invalidation;
     }
 
     public Account create(String name, Plan plan, Integer limit, Instant now) {
@@ -56,7 +59,7 @@ public final class AccountStore {
         if (!Ids.looksLike("acc", id)) {
             return Optional.empty();
         }
-        return jdbi.inTransaction(h -> select(h, id, " FOR UPDATE").map(old -> {
+        Optional<Account> updated = jdbi.inTransaction(h -> select(h, id, " FOR UPDATE").map(old -> {
             Row row = new Row(id,
                     input.has("name") ? input.name() : old.name(),
                     input.has("plan") ? input.plan() : old.plan(),
@@ -65,8 +68,12 @@ public final class AccountStore {
             h.createUpdate("UPDATE accounts SET name = :name, plan = :plan, rate_limit_per_hour = :limit WHERE id = :id")
                     .bind("name", row.name()).bind("plan", row.plan().wire()).bind("limit", row.limit())
                     .bind("id", id).execute();
+            // Keys carry their account's plan and limit: caches of them must forget.
+            invalidation.publish(h);
             return row.toAccount();
         }));
+        invalidation.bump();
+        return updated;
     }
 
     /** True for exactly one caller, once, and only while no account exists yet. */

@@ -2,6 +2,7 @@ package dev.leadstore.account;
 
 import dev.leadstore.auth.ApiKeys;
 import dev.leadstore.db.Ids;
+import dev.leadstore.db.Invalidation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,9 +30,11 @@ public final class KeyStore {
     }
 
     private final Jdbi jdbi;
+    private final Invalidation invalidation;
 
-    public KeyStore(Jdbi jdbi) {
+    public KeyStore(Jdbi jdbi, Invalidation invalidation) {
         this.jdbi = jdbi;
+        this.invalidation = invalidation;
     }
 
     /** Creates a key for an existing account and returns it with its secret, the only time it is seen. */
@@ -66,8 +69,13 @@ public final class KeyStore {
         if (!Ids.looksLike("key", keyId)) {
             return false;
         }
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
-                .bind("now", now.toEpochMilli()).bind("id", keyId).execute()) == 1;
+        boolean revoked = jdbi.inTransaction(h -> {
+            invalidation.publish(h);
+            return h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+                    .bind("now", now.toEpochMilli()).bind("id", keyId).execute() == 1;
+        });
+        invalidation.bump();
+        return revoked;
     }
 
     public void touch(String accountId, String keyId, Instant now) {

@@ -2,6 +2,7 @@ package dev.leadstore.auth;
 
 import dev.leadstore.account.KeyStore;
 import dev.leadstore.account.KeyStore.StoredKey;
+import dev.leadstore.db.Invalidation;
 import dev.leadstore.http.ApiException;
 import dev.leadstore.http.ErrorCode;
 import dev.leadstore.ratelimit.RateLimiter;
@@ -19,12 +20,14 @@ public final class KeyAuth {
     private static final long TOUCH_EVERY_MILLIS = 60_000;
 
     private final KeyStore keys;
+    private final KeyCache cache;
     private final RateLimiter limiter;
     private final Clock clock;
     private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
 
-    public KeyAuth(KeyStore keys, RateLimiter limiter, Clock clock) {
+    public KeyAuth(KeyStore keys, Invalidation invalidation, RateLimiter limiter, Clock clock) {
         this.keys = keys;
+        this.cache = new KeyCache(keys, invalidation);
         this.limiter = limiter;
         this.clock = clock;
     }
@@ -65,7 +68,7 @@ public final class KeyAuth {
             throw new ApiException(ErrorCode.MISSING_API_KEY,
                     "An API key is required: send it in the X-API-Key header");
         }
-        StoredKey key = keys.findByHash(ApiKeys.hash(presented)).orElse(null);
+        StoredKey key = cache.find(ApiKeys.hash(presented)).orElse(null);
         if (key == null || key.revoked() || !ApiKeys.constantTimeEquals(key.hash(), ApiKeys.hash(presented))) {
             throw new ApiException(ErrorCode.INVALID_API_KEY, "The API key is invalid or has been revoked");
         }

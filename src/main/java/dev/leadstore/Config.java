@@ -12,7 +12,9 @@ public record Config(
         String dbUser,
         String dbPassword,
         String redisUrl,
-        String adminToken) {
+        String adminToken,
+        int authFailuresPerMinute,
+        java.util.List<String> corsOrigins) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -26,7 +28,9 @@ public record Config(
                 blankToNull(env.get("LEADSTORE_DB_USER")),
                 blankToNull(env.get("LEADSTORE_DB_PASSWORD")),
                 redis(blankToNull(env.get("LEADSTORE_REDIS_URL"))),
-                blankToNull(env.get("LEADSTORE_ADMIN_TOKEN")));
+                blankToNull(env.get("LEADSTORE_ADMIN_TOKEN")),
+                count("LEADSTORE_AUTH_FAILURES_PER_MINUTE", env.getOrDefault("LEADSTORE_AUTH_FAILURES_PER_MINUTE", "60")),
+                origins(env.get("LEADSTORE_CORS_ORIGINS")));
     }
 
     /** The JDBC URL in use: PostgreSQL when configured, else the embedded H2 file. */
@@ -44,8 +48,32 @@ public record Config(
         return dbUrl == null;
     }
 
-    public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, redisUrl, adminToken);
+    private static int count(String name, String value) {
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number < 0) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number >= 0, got: " + value);
+        }
+    }
+
+    /** Comma-separated origins allowed to call the API from a browser; none by default (CORS off). */
+    private static java.util.List<String> origins(String value) {
+        if (value == null || value.isBlank()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> origins = java.util.Arrays.stream(value.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+        for (String origin : origins) {
+            URI uri = URI.create(origin);
+            if (!origin.equals("*") && (uri.getScheme() == null || uri.getHost() == null)) {
+                throw new IllegalArgumentException("LEADSTORE_CORS_ORIGINS must list origins like https://app.example.com, got: " + origin);
+            }
+        }
+        return origins;
     }
 
     private static int port(String value) {

@@ -4,6 +4,7 @@ import dev.leadstore.account.AccountStore;
 import dev.leadstore.account.AdminHandlers;
 import dev.leadstore.account.KeyStore;
 import dev.leadstore.account.TeamStore;
+import dev.leadstore.auth.FailedAttempts;
 import dev.leadstore.auth.KeyAuth;
 import dev.leadstore.contact.ContactHandlers;
 import dev.leadstore.db.Database;
@@ -33,17 +34,19 @@ public final class Leadstore implements AutoCloseable {
         this.limiter = config.redisUrl() == null ? new InMemoryRateLimiter()
                 : new RedisRateLimiter(config.redisUrl(), "leadstore:ratelimit:");
         this.invalidation = Invalidation.start(config, database.postgres());
+        FailedAttempts failures = new FailedAttempts(config.authFailuresPerMinute());
         this.accounts = new AccountStore(database.jdbi(), invalidation);
         this.keys = new KeyStore(database.jdbi(), invalidation);
         this.team = new TeamStore(database.jdbi());
         this.app = Routes.build(new Routes.Handlers(
-                new KeyAuth(keys, invalidation, limiter, clock),
+                new KeyAuth(keys, invalidation, limiter, failures, clock),
                 new Idempotency(database.jdbi(), clock),
                 new ContactHandlers(database.jdbi(), clock),
                 new OpportunityHandlers(database.jdbi(), clock),
                 config.adminToken() == null ? null
-                        : new AdminHandlers(accounts, keys, team, clock, config.adminToken()),
-                database));
+                        : new AdminHandlers(accounts, keys, team, clock, config.adminToken(), failures),
+                database,
+                config.corsOrigins()));
     }
 
     public static Leadstore create(Config config) {

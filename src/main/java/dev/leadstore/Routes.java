@@ -25,7 +25,8 @@ final class Routes {
     static final String ADMIN = "/admin/v1";
 
     record Handlers(KeyAuth auth, Idempotency idempotency, ContactHandlers contacts,
-                    OpportunityHandlers opportunities, AdminHandlers admin, Database database) {
+                    OpportunityHandlers opportunities, AdminHandlers admin, Database database,
+                    java.util.List<String> corsOrigins) {
     }
 
     private Routes() {
@@ -33,7 +34,7 @@ final class Routes {
 
     static Javalin build(Handlers h) {
         return Javalin.create(config -> {
-            HttpBasics.configure(config);
+            HttpBasics.configure(config, h.corsOrigins());
             RoutesConfig r = config.routes;
             r.exception(HttpResponseException.class, ErrorWriter::frameworkError);
             r.exception(Exception.class, ErrorWriter::unexpectedError);

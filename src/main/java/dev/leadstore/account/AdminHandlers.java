@@ -1,6 +1,7 @@
 package dev.leadstore.account;
 
 import dev.leadstore.auth.ApiKeys;
+import dev.leadstore.auth.FailedAttempts;
 import dev.leadstore.http.ApiException;
 import dev.leadstore.http.Bodies;
 import dev.leadstore.http.ErrorCode;
@@ -16,8 +17,11 @@ public final class AdminHandlers {
     private final TeamStore team;
     private final Clock clock;
     private final String token;
+    private final FailedAttempts failures;
 
-    public AdminHandlers(AccountStore accounts, KeyStore keys, TeamStore team, Clock clock, String token) {
+    public AdminHandlers(AccountStore accounts, KeyStore keys, TeamStore team, Clock clock, String token,
+                         FailedAttempts failures) {
+        this.failures = failures;
         this.accounts = accounts;
         this.keys = keys;
         this.team = team;
@@ -29,7 +33,10 @@ public final class AdminHandlers {
     public void authorize(Context ctx) {
         String header = ctx.header("Authorization");
         String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
+        long now = clock.millis();
+        failures.check(ctx.ip(), now);
         if (!ApiKeys.constantTimeEquals(given, token)) {
+            failures.failed(ctx.ip(), now);
             throw new ApiException(ErrorCode.UNAUTHORIZED, "A valid operator token is required (Authorization: Bearer <token>)");
         }
     }

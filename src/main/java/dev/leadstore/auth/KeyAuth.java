@@ -22,10 +22,13 @@ public final class KeyAuth {
     private final KeyStore keys;
     private final KeyCache cache;
     private final RateLimiter limiter;
+    private final FailedAttempts failures;
     private final Clock clock;
     private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
 
-    public KeyAuth(KeyStore keys, Invalidation invalidation, RateLimiter limiter, Clock clock) {
+    public KeyAuth(KeyStore keys, Invalidation invalidation, RateLimiter limiter, FailedAttempts failures,
+                   Clock clock) {
+        this.failures = failures;
         this.keys = keys;
         this.cache = new KeyCache(keys, invalidation);
         this.limiter = limiter;
@@ -45,7 +48,17 @@ public final class KeyAuth {
                 .filter(Permission.class::isInstance).map(Permission.class::cast)
                 .findFirst().orElseThrow(() -> new IllegalStateException("API route without a permission"));
         Instant now = clock.instant();
-        StoredKey key = authenticate(presentedKey(ctx), now);
+        String address = ctx.ip();
+        failures.check(address, now.toEpochMilli());
+        StoredKey key;
+        try {
+            key = authenticate(presentedKey(ctx), now);
+        } catch (ApiException e) {
+            if (e.code() == ErrorCode.INVALID_API_KEY) {
+                failures.failed(address, now.toEpochMilli());
+            }
+            throw e;
+        }
         Principal principal = new Principal(key.view().id(), key.view().accountId(),
                 Set.copyOf(key.view().permissions()), key.view().rateLimitPerHour());
         boolean permitted = required.grantedBy(principal.grants());

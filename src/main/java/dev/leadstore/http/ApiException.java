@@ -28,6 +28,11 @@ public final class ApiException extends RuntimeException {
                 + " requests per hour exceeded; retry after " + retryAfterSeconds + " seconds", null, retryAfterSeconds);
     }
 
+    public static ApiException tooManyFailures(long retryAfterSeconds) {
+        return new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many invalid credentials from this address; "
+                + "retry after " + retryAfterSeconds + " seconds", null, retryAfterSeconds);
+    }
+
     /** Seconds until the client may retry, for 429; null otherwise. */
     public Long retryAfter() {
         return retryAfter;

@@ -2,6 +2,7 @@ package dev.leadstore.http;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,20 @@ public final class HttpBasics {
     private HttpBasics() {
     }
 
-    public static void configure(JavalinConfig config) {
+    public static void configure(JavalinConfig config, List<String> corsOrigins) {
+        // The peer's own address: a forwarded-for header is the client's claim, not a fact.
+        config.contextResolver.ip = ctx -> ctx.req().getRemoteAddr();
+        if (!corsOrigins.isEmpty()) {
+            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                if (corsOrigins.contains("*")) {
+                    rule.anyHost();
+                } else {
+                    corsOrigins.forEach(origin -> rule.allowHost(origin));
+                }
+                List.of("X-Request-Id", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
+                        "Retry-After", "RateLimit", "RateLimit-Policy", "Idempotent-Replayed").forEach(rule::exposeHeader);
+            }));
+        }
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;

@@ -53,6 +53,11 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(database, Leadstore.create(database.config(redisUrl), clock).start());
     }
 
+    /** A server with extra settings (environment variables), for tests of configuration. */
+    public static TestApp start(TestDatabase database, Map<String, String> settings) {
+        return new TestApp(database, Leadstore.create(database.config(null, settings), Clock.systemUTC()).start());
+    }
+
     public TestDatabase database() {
         return database;
     }

@@ -64,15 +64,25 @@ public final class TestDatabase {
         return dataDir;
     }
 
-    /** The server's configuration for this database: port 0, the test admin token, no Redis. */
+    /**
+     * The server's configuration for this database: port 0, the test admin token, Redis when given.
+     * The guard against key guessing is off: many tests send invalid keys on purpose; the guard's
+     * own test turns it on.
+     */
     public Config config(String redisUrl) {
+        return config(redisUrl, Map.of());
+    }
+
+    public Config config(String redisUrl, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
         env.put("LEADSTORE_PORT", "0");
         env.put("LEADSTORE_ADMIN_TOKEN", TestApp.ADMIN_TOKEN);
+        env.put("LEADSTORE_AUTH_FAILURES_PER_MINUTE", "0");
         env.putAll(environment());
         if (redisUrl != null) {
             env.put("LEADSTORE_REDIS_URL", redisUrl);
         }
+        env.putAll(overrides);
         return Config.from(env);
     }
 

@@ -1,0 +1,49 @@
+package dev.leadstore.auth;
+
+import dev.leadstore.http.ApiException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Slows key guessing: a client address that presents too many invalid keys (or operator tokens)
+ * within a clock minute is refused with 429 until the minute ends, whatever it sends.
+ */
+public final class FailedAttempts {
+    private static final long MINUTE_MILLIS = 60_000L;
+    private static final int MAX_ADDRESSES = 100_000;
+
+    private record Window(long start, int failures) {
+    }
+
+    private final int limitPerMinute;
+    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+    /** @param limitPerMinute failures allowed per address and minute; 0 turns the guard off */
+    public FailedAttempts(int limitPerMinute) {
+        this.limitPerMinute = limitPerMinute;
+    }
+
+    /** Throws 429 when the address already failed too often this minute. */
+    public void check(String address, long nowMillis) {
+        if (limitPerMinute <= 0) {
+            return;
+        }
+        Window window = windows.get(address);
+        long start = Math.floorDiv(nowMillis, MINUTE_MILLIS) * MINUTE_MILLIS;
+        if (window != null && window.start() == start && window.failures() >= limitPerMinute) {
+            long retry = Math.max(1, (start + MINUTE_MILLIS - nowMillis + 999) / 1000);
+            throw ApiException.tooManyFailures(retry);
+        }
+    }
+
+    public void failed(String address, long nowMillis) {
+        if (limitPerMinute <= 0) {
+            return;
+        }
+        if (windows.size() > MAX_ADDRESSES) {
+            windows.clear();
+        }
+        long start = Math.floorDiv(nowMillis, MINUTE_MILLIS) * MINUTE_MILLIS;
+        windows.compute(address, (a, w) -> w == null || w.start() != start ? new Window(start, 1)
+                : new Window(start, w.failures() + 1));
+    }
+}

@@ -12,6 +12,7 @@ import java.util.Locale;
 /** Reads a request body as one JSON object, enforcing size, media type and syntax. */
 public final class Bodies {
     public static final int MAX_BYTES = 1024 * 1024;
+    private static final long DRAIN_BYTES = 16L * 1024 * 1024;
 
     private Bodies() {
     }
@@ -25,6 +26,7 @@ public final class Bodies {
             return cached;
         }
         if (ctx.req().getContentLengthLong() > MAX_BYTES) {
+            drain(ctx);
             throw ErrorWriter.tooLarge();
         }
         byte[] body = read(ctx);
@@ -58,6 +60,24 @@ public final class Bodies {
         return (ObjectNode) node;
     }
 
+    /**
+     * Reads and drops the rest of an oversized body (up to a bound), so that clients which read the
+     * answer only after sending everything (Java's HttpClient, Python's requests) get the 413.
+     */
+    private static void drain(Context ctx) {
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] sink = new byte[64 * 1024];
+            long left = DRAIN_BYTES;
+            int read;
+            while (left > 0 && (read = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= read;
+            }
+        } catch (IOException e) {
+            // the client went away; nothing to answer
+        }
+    }
+
     static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;
@@ -70,6 +90,7 @@ public final class Bodies {
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
+                drain(ctx);
                 throw ErrorWriter.tooLarge();
             }
             return bytes;

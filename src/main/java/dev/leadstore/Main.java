@@ -25,7 +25,23 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         String[] effective = args.length == 0 ? new String[] {"serve"} : args;
-        System.exit(new CommandLine(new Main()).execute(effective));
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("leadstore: " + explain(e));
+            return 1;
+        });
+        System.exit(commandLine.execute(effective));
+    }
+
+    /** One line a person can act on, instead of a stack trace. */
+    static String explain(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("already in use")) {
+                return "the embedded database in LEADSTORE_DATA_DIR is in use by a running server; stop it first, "
+                        + "or use the operator API (/admin/v1, enabled by LEADSTORE_ADMIN_TOKEN)";
+            }
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class TestApp implements AutoCloseable {
     private static TestApp shared(String kind) {
         return SHARED.computeIfAbsent(kind, k -> {
             TestApp app = start(TestDatabase.of(k), Clock.systemUTC(), null);
-            Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+            Runtime.getRuntime().addShutdownHook(new Thread(app.leadstore::close));
             return app;
         });
     }
@@ -111,9 +111,15 @@ public final class TestApp implements AutoCloseable {
         return response.json().get("data");
     }
 
+    /**
+     * Stops a server started with {@link #start}. JUnit closes a parameterized class's AutoCloseable
+     * arguments after the class; the shared servers must outlive it, so they stop only at JVM exit.
+     */
     @Override
     public void close() {
-        leadstore.close();
+        if (SHARED.get(database.kind()) != this) {
+            leadstore.close();
+        }
     }
 
     @Override

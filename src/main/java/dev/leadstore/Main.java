@@ -66,10 +66,11 @@ public final class Main implements Callable<Integer> {
             Leadstore leadstore = Leadstore.create(config);
             leadstore.start();
             Runtime.getRuntime().addShutdownHook(new Thread(leadstore::close, "leadstore-shutdown"));
+            Bootstrap.firstStart(leadstore, Clock.systemUTC(), System.out);
+            // The listening line comes last: whoever waits for it has everything startup prints.
             System.out.println("Leadstore listening on port " + leadstore.port() + " ("
                     + (config.embedded() ? "embedded H2 in " + config.dataDir().toAbsolutePath() : "PostgreSQL")
                     + (config.redisUrl() == null ? "" : ", shared rate limits in Redis") + ")");
-            Bootstrap.firstStart(leadstore, Clock.systemUTC(), System.out);
             System.out.flush();
             new CountDownLatch(1).await();
             return 0;

@@ -17,6 +17,15 @@ public final class ErrorWriter {
     }
 
     public static void write(Context ctx, ApiException e) {
+        if (e.retryAfter() != null) {
+            ctx.header("Retry-After", Long.toString(e.retryAfter()));
+        }
+        ctx.status(e.code().status());
+        Responses.json(ctx, envelope(e));
+    }
+
+    /** The envelope itself, also for the answers Jetty gives before any route runs. */
+    static Map<String, Object> envelope(ApiException e) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", e.code().name());
         error.put("message", e.getMessage());
@@ -25,13 +34,11 @@ public final class ErrorWriter {
         }
         if (e.retryAfter() != null) {
             error.put("retry_after", e.retryAfter());
-            ctx.header("Retry-After", Long.toString(e.retryAfter()));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", false);
         body.put("error", error);
-        ctx.status(e.code().status());
-        Responses.json(ctx, body);
+        return body;
     }
 
     /** Javalin's own answers (no route, wrong method, body too large) in our envelope. */

@@ -33,6 +33,7 @@ public final class HttpBasics {
         config.http.prefer405over404 = true;
         config.http.maxRequestSize = Bodies.MAX_BYTES;
         config.http.defaultContentType = "application/json";
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         config.routes.before(HttpBasics::everyRequest);
         config.requestLogger.http((ctx, millis) -> ACCESS.info("{} {} {} {}ms id={}",
                 ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis), RequestIds.of(ctx)));

@@ -28,7 +28,7 @@ public final class RequestIds {
         return id == null ? "-" : id;
     }
 
-    private static String fresh() {
+    static String fresh() {
         byte[] bytes = new byte[8];
         RANDOM.nextBytes(bytes);
         return "req_" + HexFormat.of().formatHex(bytes);

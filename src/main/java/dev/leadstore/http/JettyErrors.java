@@ -1,0 +1,50 @@
+package dev.leadstore.http;
+
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Jetty's own refusals, made before any route runs (a path it will not decode, headers too
+ * large), in our envelope instead of Jetty's HTML page.
+ */
+final class JettyErrors extends ErrorHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(JettyErrors.class);
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        int status = response.getStatus();
+        Throwable cause = (Throwable) request.getAttribute(ERROR_EXCEPTION);
+        if (cause instanceof HttpException http) {
+            status = http.getCode();
+        }
+        String id = RequestIds.fresh();
+        ApiException error = switch (status) {
+            case 404 -> new ApiException(ErrorCode.NOT_FOUND, "No such route");
+            case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed");
+            case 413 -> ErrorWriter.tooLarge();
+            case 415 -> new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
+            case 503 -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The service is unavailable; try again shortly");
+            // 505 (an HTTP version Jetty does not speak) is the client's doing, like any 4xx.
+            default -> status < 500 || status == 505
+                    ? new ApiException(ErrorCode.VALIDATION_ERROR, "The request could not be read (malformed path or headers)")
+                    : new ApiException(ErrorCode.INTERNAL_ERROR, "Unexpected error; quote request id " + id
+                            + " when reporting it");
+        };
+        if (error.code() == ErrorCode.INTERNAL_ERROR) {
+            LOG.error("request {} failed in the HTTP layer with status {}", id, status, cause);
+        }
+        response.setStatus(error.code().status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(RequestIds.HEADER, id);
+        response.write(true, ByteBuffer.wrap(Json.bytes(ErrorWriter.envelope(error))), callback);
+        return true;
+    }
+}

@@ -12,8 +12,15 @@ public final class Query {
     public static final int MAX_VALUE_LENGTH = 1000;
     private final Context ctx;
 
+    public static final int MAX_PARAMETERS = 50;
+
     public Query(Context ctx) {
         this.ctx = ctx;
+        int parameters = ctx.queryParamMap().values().stream().mapToInt(java.util.List::size).sum();
+        if (parameters > MAX_PARAMETERS) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER,
+                    "Too many query parameters (at most " + MAX_PARAMETERS + ")");
+        }
     }
 
     /** The value, or null when absent; an empty value counts as absent. */

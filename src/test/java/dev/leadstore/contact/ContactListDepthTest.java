@@ -63,6 +63,19 @@ class ContactListDepthTest {
         assertThat(filtered).hasSize(260).isEqualTo(walk(api, "search=person&sort_by=name&sort_order=asc", 20));
     }
 
+    @Test
+    void a_query_with_more_than_fifty_parameters_is_refused_and_fifty_are_fine() {
+        Http api = app.newTenant();
+        StringBuilder query = new StringBuilder("?limit=5");
+        for (int i = 1; i < 50; i++) {
+            query.append("&x").append(i).append("=1");
+        }
+        api.get(CONTACTS + query).expectStatus(200);
+        Http.Response refused = api.get(CONTACTS + query + "&one=more");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("INVALID_PARAMETER");
+    }
+
     private static List<String> walk(Http api, String query, int limit) {
         List<String> ids = new ArrayList<>();
         for (int page = 1; ; page++) {

@@ -22,8 +22,12 @@ public final class DatabaseCountingListener implements TestExecutionListener {
         if (!test.isTest() || plan == null) {
             return;
         }
-        int[] count = counts.computeIfAbsent(database(test), k -> new int[2]);
-        count[result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? 0 : 1]++;
+        int[] count = counts.computeIfAbsent(database(test), k -> new int[3]);
+        count[switch (result.getStatus()) {
+            case SUCCESSFUL -> 0;
+            case FAILED -> 1;
+            case ABORTED -> 2;
+        }]++;
     }
 
     @Override
@@ -32,13 +36,14 @@ public final class DatabaseCountingListener implements TestExecutionListener {
             return;
         }
         StringBuilder out = new StringBuilder("Tests by database:\n");
-        int[] total = new int[2];
+        int[] total = new int[3];
         counts.forEach((db, c) -> {
-            out.append(String.format("%s: %d passed, %d failed%n", db, c[0], c[1]));
-            total[0] += c[0];
-            total[1] += c[1];
+            out.append(String.format("%s: %d passed, %d failed, %d skipped%n", db, c[0], c[1], c[2]));
+            for (int i = 0; i < 3; i++) {
+                total[i] += c[i];
+            }
         });
-        out.append(String.format("total: %d passed, %d failed%n", total[0], total[1]));
+        out.append(String.format("total: %d passed, %d failed, %d skipped%n", total[0], total[1], total[2]));
         // Surefire keeps a fork's own output in its report files; the CI script prints this file.
         try {
             java.nio.file.Path file = java.nio.file.Path.of("target", "tests-by-database.txt");

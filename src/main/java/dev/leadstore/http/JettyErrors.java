@@ -43,6 +43,7 @@ final class JettyErrors extends ErrorHandler {
         response.setStatus(error.code().status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put(RequestIds.HEADER, id);
         response.write(true, ByteBuffer.wrap(Json.bytes(ErrorWriter.envelope(error))), callback);
         return true;

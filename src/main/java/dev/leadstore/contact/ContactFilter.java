@@ -2,6 +2,7 @@ package dev.leadstore.contact;
 
 import dev.leadstore.db.Where;
 import dev.leadstore.http.PageRequest;
+import dev.leadstore.http.PageRequest.SortColumn;
 import dev.leadstore.http.Query;
 import java.time.Instant;
 import java.util.List;
@@ -18,32 +19,12 @@ record ContactFilter(
         Instant createdBefore,
         Instant updatedAfter,
         Instant updatedBefore,
-        PageRequest<SortBy> page) {
-
-    enum SortBy implements PageRequest.SortColumn {
-        CREATED_AT("created_at", "c.created_at"),
-        UPDATED_AT("updated_at", "c.updated_at"),
-        NAME("name", "c.name_lc"),
-        COMPANY("company", "c.company_lc");
-
-        private final String wire;
-        private final String column;
-
-        SortBy(String wire, String column) {
-            this.wire = wire;
-            this.column = column;
-        }
-
-        @Override
-        public String wire() {
-            return wire;
-        }
-
-        @Override
-        public String column() {
-            return column;
-        }
-    }
+        PageRequest page) {
+    private static final List<SortColumn> SORTS = List.of(
+            new SortColumn("created_at", "c.created_at"),
+            new SortColumn("updated_at", "c.updated_at"),
+            new SortColumn("name", "c.name_lc"),
+            new SortColumn("company", "c.company_lc"));
 
     /** True when the list has no filter, so its total is the account's contact count. */
     boolean unfiltered() {
@@ -75,7 +56,7 @@ record ContactFilter(
                 query.timestamp("created_before"),
                 query.timestamp("updated_after"),
                 query.timestamp("updated_before"),
-                PageRequest.read(query, SortBy.class, SortBy.CREATED_AT));
+                PageRequest.read(query, SORTS));
     }
 
     private static String lower(String value) {

@@ -7,6 +7,7 @@ import dev.leadstore.db.Counts;
 import dev.leadstore.db.SearchText;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
+import dev.leadstore.db.PersonColumns;
 import dev.leadstore.http.ApiException;
 import dev.leadstore.http.ErrorCode;
 import dev.leadstore.http.Json;
@@ -19,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -160,13 +160,9 @@ final class ContactStore {
     }
 
     private static <S extends SqlStatement<S>> S bindRow(S statement, String accountId, Contact c) {
-        return statement.bind("account", accountId).bind("id", c.id())
-                .bind("name", c.name()).bind("name_lc", c.name().toLowerCase(Locale.ROOT))
-                .bind("email", c.email()).bind("email_lc", PersonFields.normalizeEmail(c.email()))
-                .bind("phone", c.phone())
-                .bind("company", c.company())
-                .bind("company_lc", c.company() == null ? null : c.company().toLowerCase(Locale.ROOT))
-                .bind("position", c.position()).bind("source", c.source()).bind("linkedin_url", c.linkedinUrl())
+        return PersonColumns.bind(statement, c.name(), c.email(), c.phone(), c.company(), c.position(), c.linkedinUrl())
+                .bind("account", accountId).bind("id", c.id())
+                .bind("source", c.source())
                 .bind("tags", Json.string(c.tags())).bind("custom_fields", Json.string(c.customFields()))
                 .bind("created_at", c.createdAt().toEpochMilli()).bind("updated_at", c.updatedAt().toEpochMilli())
                 .bind("search_lc", SearchText.of(c.name(), c.email(), c.company()));

@@ -14,7 +14,7 @@ public record Listing<T>(List<T> items, long total) {
     /** From this offset on, a page first finds its ids alone (an index-only walk), then reads those rows. */
     static final long DEEP_OFFSET = 200;
 
-    public static <T> Listing<T> fetch(Handle h, String from, String columns, Where where, PageRequest<?> page,
+    public static <T> Listing<T> fetch(Handle h, String from, String columns, Where where, PageRequest page,
                                        String idColumn, RowMapper<T> mapper) {
         return fetch(h, from, columns, where, page, idColumn, null, mapper, null);
     }
@@ -23,7 +23,7 @@ public record Listing<T>(List<T> items, long total) {
      * Counts the matches (or takes the count from `knownTotal` when one is kept), then reads the
      * requested page in the requested order.
      */
-    public static <T> Listing<T> fetch(Handle h, String from, String columns, Where where, PageRequest<?> page,
+    public static <T> Listing<T> fetch(Handle h, String from, String columns, Where where, PageRequest page,
                                        String idColumn, Function<T, String> idOf, RowMapper<T> mapper,
                                        LongSupplier knownTotal) {
         long total = knownTotal != null ? knownTotal.getAsLong()

@@ -1,27 +1,25 @@
 package dev.leadstore.http;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Paging and sorting of a list request: page, limit, sort column and direction. */
-public record PageRequest<S extends PageRequest.SortColumn>(int page, int limit, S sortBy, boolean descending) {
+public record PageRequest(int page, int limit, SortColumn sortBy, boolean descending) {
     public static final int MAX_PAGE = 10_000_000;
 
-    /** A column a list may be sorted by, from a whitelist: never the request's text. */
-    public interface SortColumn {
-        String wire();
-
-        String column();
+    /** A column a list may be sorted by: its name in the API and its SQL, from a whitelist, never the request. */
+    public record SortColumn(String wire, String column) {
     }
 
-    public static <S extends Enum<S> & SortColumn> PageRequest<S> read(Query query, Class<S> columns, S defaultColumn) {
-        List<String> names = java.util.Arrays.stream(columns.getEnumConstants()).map(SortColumn::wire).toList();
+    /** Reads page, limit, sort_by (one of `columns`, the first being the default) and sort_order. */
+    public static PageRequest read(Query query, List<SortColumn> columns) {
         int page = query.integer("page", 1, 1, MAX_PAGE);
         int limit = query.integer("limit", 20, 1, 100);
-        String sortBy = query.oneOf("sort_by", defaultColumn.wire(), names);
+        String sortBy = query.oneOf("sort_by", columns.get(0).wire(), columns.stream().map(SortColumn::wire).toList());
         String order = query.oneOf("sort_order", "desc", List.of("asc", "desc"));
-        S column = java.util.Arrays.stream(columns.getEnumConstants())
-                .filter(c -> c.wire().equals(sortBy)).findFirst().orElseThrow();
-        return new PageRequest<>(page, limit, column, order.equals("desc"));
+        SortColumn column = columns.stream().filter(c -> c.wire().equals(sortBy)).findFirst().orElseThrow();
+        return new PageRequest(page, limit, column, order.equals("desc"));
     }
 
     public long offset() {
@@ -35,9 +33,9 @@ public record PageRequest<S extends PageRequest.SortColumn>(int page, int limit,
     }
 
     /** The list body: the items under their name, and the pagination block. */
-    public java.util.Map<String, Object> page(String name, List<?> items, long total) {
+    public Map<String, Object> page(String name, List<?> items, long total) {
         long pages = total == 0 ? 0 : (total + limit - 1) / limit;
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put(name, items);
         body.put("pagination", new Pagination(page, limit, total, pages));
         return body;

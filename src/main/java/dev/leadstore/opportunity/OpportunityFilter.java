@@ -2,38 +2,20 @@ package dev.leadstore.opportunity;
 
 import dev.leadstore.db.Where;
 import dev.leadstore.http.PageRequest;
+import dev.leadstore.http.PageRequest.SortColumn;
 import dev.leadstore.http.Query;
+import java.util.List;
 import java.util.Locale;
 
 /** The query of an opportunity list: filters, sort and page. */
 record OpportunityFilter(String search, String status, String source, String campaignId, String responsibleUserId,
-                         PageRequest<SortBy> page) {
-
-    enum SortBy implements PageRequest.SortColumn {
-        CREATED_AT("created_at", "o.created_at"),
-        UPDATED_AT("updated_at", "o.updated_at"),
-        NAME("name", "o.name_lc"),
-        COMPANY("company", "o.company_lc"),
-        DEAL_VALUE("deal_value", "o.deal_value");
-
-        private final String wire;
-        private final String column;
-
-        SortBy(String wire, String column) {
-            this.wire = wire;
-            this.column = column;
-        }
-
-        @Override
-        public String wire() {
-            return wire;
-        }
-
-        @Override
-        public String column() {
-            return column;
-        }
-    }
+                         PageRequest page) {
+    private static final List<SortColumn> SORTS = List.of(
+            new SortColumn("created_at", "o.created_at"),
+            new SortColumn("updated_at", "o.updated_at"),
+            new SortColumn("name", "o.name_lc"),
+            new SortColumn("company", "o.company_lc"),
+            new SortColumn("deal_value", "o.deal_value"));
 
     static OpportunityFilter read(Query query) {
         String search = query.text("search");
@@ -43,7 +25,7 @@ record OpportunityFilter(String search, String status, String source, String cam
                 query.oneOf("source", null, Vocabulary.SOURCES),
                 query.text("campaign_id"),
                 query.text("responsible_user_id"),
-                PageRequest.read(query, SortBy.class, SortBy.CREATED_AT));
+                PageRequest.read(query, SORTS));
     }
 
     Where where(String accountId) {

@@ -2,14 +2,13 @@ package dev.leadstore.opportunity;
 
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
+import dev.leadstore.db.PersonColumns;
 import dev.leadstore.http.ApiException;
 import dev.leadstore.validation.FieldErrors;
-import dev.leadstore.validation.PersonFields;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -169,12 +168,8 @@ final class OpportunityStore {
     }
 
     private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S s, String accountId, Opportunity o) {
-        return s.bind("account", accountId).bind("id", o.id())
-                .bind("name", o.name()).bind("name_lc", o.name().toLowerCase(Locale.ROOT))
-                .bind("email", o.email()).bind("email_lc", PersonFields.normalizeEmail(o.email()))
-                .bind("phone", o.phone()).bind("company", o.company())
-                .bind("company_lc", o.company() == null ? null : o.company().toLowerCase(Locale.ROOT))
-                .bind("position", o.position()).bind("linkedin_url", o.linkedinUrl())
+        return PersonColumns.bind(s, o.name(), o.email(), o.phone(), o.company(), o.position(), o.linkedinUrl())
+                .bind("account", accountId).bind("id", o.id())
                 .bind("status", o.status()).bind("source", o.source())
                 .bind("deal_value", o.dealValue()).bind("deal_currency", o.dealCurrency()).bind("notes", o.notes())
                 .bind("campaign_id", o.campaignId()).bind("user_id", o.responsibleUserId())

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,6 +19,8 @@ final class SoakRun {
     private static final long THINK_MILLIS = 10;
     private static final double P99_DRIFT = 1.5;
     private static final double RSS_GROWTH = 1.2;
+    /** Contacts each client owns before measuring starts, so the windows compare a steady state, not growth from empty. */
+    private static final int FILL = 250;
 
     private final String database;
     private final int clients;
@@ -47,14 +50,19 @@ final class SoakRun {
             Tenant tenant = Tenant.seed(server, TIMEOUT);
             System.out.printf("%d clients for %d windows of %d s; server pid %d, -Xmx256m%n", clients, windows,
                     windowSeconds, server.pid());
-            origin = System.nanoTime();
+            CountDownLatch filled = new CountDownLatch(clients);
+            CountDownLatch measuring = new CountDownLatch(1);
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                Thread worker = new Thread(() -> work(tenant.client()), "soak-client-" + i);
+                Thread worker = new Thread(() -> work(tenant.client(), filled, measuring), "soak-client-" + i);
                 worker.setDaemon(true);
                 worker.start();
                 workers.add(worker);
             }
+            filled.await();
+            System.out.printf("filled: %d contacts (%d per client), not measured; measuring starts%n", live.get(), FILL);
+            origin = System.nanoTime();
+            measuring.countDown();
             long[] rss = new long[windows];
             for (int w = 0; w < windows; w++) {
                 long left = (w + 1L) * windowSeconds * 1000 - (System.nanoTime() - origin) / 1_000_000;
@@ -102,22 +110,32 @@ final class SoakRun {
     }
 
     /** One client: a mix of the five contact operations on its own contacts. */
-    private void work(Client api) {
+    private void work(Client api, CountDownLatch filled, CountDownLatch measuring) {
         List<String> owned = new ArrayList<>();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long n = 0;
+        while (owned.size() < FILL) {
+            n++;
+            Client.Reply reply = api.send("POST", Tenant.CONTACTS, contact(n));
+            if (reply.status() == 201) {
+                owned.add(reply.data().get("id").asText());
+                live.incrementAndGet();
+            }
+        }
+        filled.countDown();
+        try {
+            measuring.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         while (!stopping) {
             int dice = random.nextInt(100);
             n++;
             Client.Reply reply;
             int expected = 200;
             if (owned.size() < 20 || (dice < 20 && owned.size() < 300)) {
-                ObjectNode body = Client.JSON.createObjectNode().put("name", "Soak " + n)
-                        .put("email", Thread.currentThread().getName() + "-" + n + "@soak.example")
-                        .put("company", "Company " + (n % 50)).put("source", "list");
-                body.putArray("tags").add("t" + (n % 10));
-                body.putObject("custom_fields").put("n", n);
-                reply = api.send("POST", Tenant.CONTACTS, body);
+                reply = api.send("POST", Tenant.CONTACTS, contact(n));
                 expected = 201;
                 if (reply.status() == 201) {
                     owned.add(reply.data().get("id").asText());
@@ -142,6 +160,15 @@ final class SoakRun {
             record(reply, expected);
             pause();
         }
+    }
+
+    private static ObjectNode contact(long n) {
+        ObjectNode body = Client.JSON.createObjectNode().put("name", "Soak " + n)
+                .put("email", Thread.currentThread().getName() + "-" + n + "@soak.example")
+                .put("company", "Company " + (n % 50)).put("source", "list");
+        body.putArray("tags").add("t" + (n % 10));
+        body.putObject("custom_fields").put("n", n);
+        return body;
     }
 
     private void record(Client.Reply reply, int expected) {

@@ -120,6 +120,10 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
+        // The whole heap committed and touched at start: resident memory then grows only by a leak
+        // outside the heap, which is what the soak's RSS check is looking for.
+        command.add("-Xms256m");
+        command.add("-XX:+AlwaysPreTouch");
         // The access log would cost the load as much as the work; errors are still logged.
         command.add("-Dorg.slf4j.simpleLogger.log.leadstore.access=warn");
         command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");

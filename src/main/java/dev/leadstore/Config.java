@@ -12,7 +12,8 @@ public record Config(
         String dbUser,
         String dbPassword,
         String redisUrl,
-        String adminToken) {
+        String adminToken,
+        boolean benchEndpoint) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -26,7 +27,9 @@ public record Config(
                 blankToNull(env.get("LEADSTORE_DB_USER")),
                 blankToNull(env.get("LEADSTORE_DB_PASSWORD")),
                 redis(blankToNull(env.get("LEADSTORE_REDIS_URL"))),
-                blankToNull(env.get("LEADSTORE_ADMIN_TOKEN")));
+                blankToNull(env.get("LEADSTORE_ADMIN_TOKEN")),
+                // GET /bench/ping: the benchmark's floor of HTTP cost; off unless asked for.
+                "true".equals(env.get("LEADSTORE_BENCH_ENDPOINT")));
     }
 
     /** The JDBC URL in use: PostgreSQL when configured, else the embedded H2 file. */
@@ -45,7 +48,7 @@ public record Config(
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, redisUrl, adminToken);
+        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, redisUrl, adminToken, benchEndpoint);
     }
 
     private static int port(String value) {

@@ -40,7 +40,8 @@ public final class Leadstore implements AutoCloseable {
                 new OpportunityHandlers(database.jdbi(), clock),
                 config.adminToken() == null ? null
                         : new AdminHandlers(accounts, keys, team, clock, config.adminToken()),
-                database));
+                database,
+                config.benchEndpoint()));
     }
 
     public static Leadstore create(Config config) {

@@ -15,9 +15,12 @@ import dev.leadstore.idempotency.Idempotency;
 import dev.leadstore.opportunity.OpportunityHandlers;
 import dev.leadstore.http.ErrorWriter;
 import dev.leadstore.http.HttpBasics;
+import dev.leadstore.http.Json;
+import dev.leadstore.http.Responses;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
+import java.util.Map;
 
 /** The route table: every path, verb, handler and required permission of the server. */
 final class Routes {
@@ -25,7 +28,8 @@ final class Routes {
     static final String ADMIN = "/admin/v1";
 
     record Handlers(KeyAuth auth, Idempotency idempotency, ContactHandlers contacts,
-                    OpportunityHandlers opportunities, AdminHandlers admin, Database database) {
+                    OpportunityHandlers opportunities, AdminHandlers admin, Database database,
+                    boolean benchEndpoint) {
     }
 
     private Routes() {
@@ -39,6 +43,10 @@ final class Routes {
             r.exception(Exception.class, ErrorWriter::unexpectedError);
 
             r.get("/health", ctx -> HttpBasics.health(ctx, h.database().healthy()));
+            if (h.benchEndpoint()) {
+                // No database, no key, tiny JSON: what HTTP alone costs (see the benchmark).
+                r.get("/bench/ping", ctx -> Responses.bytes(ctx, Json.bytes(Map.of("ok", true))));
+            }
 
             r.beforeMatched(API + "/*", h.auth()::handle);
             Idempotency once = h.idempotency();

@@ -61,17 +61,16 @@ public final class Bench {
         boolean heapHeld = false;
         try (Target target = Target.create(kind, o)) {
             try {
-                version = target.version();
                 progress("== " + target.label() + ": starting the server, making accounts ...");
                 Admin.Tenant bench;
                 Admin.Tenant raw;
                 Admin.Tenant scale;
                 try (ServerProcess server = ServerProcess.start(target)) {
-                    version = target.postgres() ? target.version() : version;
                     bench = Admin.tenant(server, "bench");
                     raw = Admin.tenant(server, "bench raw");
                     scale = Admin.tenant(server, "bench scale");
                 }
+                version = target.version();
                 SeedData benchData = new SeedData(bench.accountId());
                 SeedData rawData = new SeedData(raw.accountId());
                 Seeder.seed(target, benchData, 0, o.baseRows());

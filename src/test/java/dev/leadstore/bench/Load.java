@@ -57,8 +57,10 @@ final class Load {
                         lastStop.accumulateAndGet(t0, Math::max);
                         break;
                     }
+                    boolean ok = false;
                     try {
                         step.run(worker);
+                        ok = true;
                     } catch (Exhausted e) {
                         lastStop.accumulateAndGet(t0, Math::max);
                         break;
@@ -68,7 +70,8 @@ final class Load {
                             samples.add(String.valueOf(e.getMessage() == null ? e : e.getMessage()));
                         }
                     }
-                    if (t0 >= measureFrom) {
+                    // Only answers that were right count: for rate and latency alike.
+                    if (ok && t0 >= measureFrom) {
                         if (n == mine.length) {
                             mine = Arrays.copyOf(mine, n * 2);
                         }

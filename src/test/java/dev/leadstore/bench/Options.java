@@ -19,12 +19,12 @@ record Options(
         boolean explain) {
 
     static final String USAGE = """
-            usage: ./bench [--db h2|postgresql|both] [--clients 16] [--seconds 8] [--warmup 3]
+            usage: ./bench [--db h2|postgresql|both] [--clients 16] [--seconds 8] [--warmup 2]
                            [--scales 10000,100000,1000000] [--scale-seconds 4] [--quick] [--no-explain]
                            [--pg-url jdbc:postgresql://127.0.0.1:5432/postgres] [--pg-user postgres]
               --db             which databases to run (default both: H2, then PostgreSQL)
               --clients        concurrent keep-alive HTTP clients, and JDBC threads for the limits (16)
-              --seconds        measured seconds per scenario (8), after --warmup seconds (3)
+              --seconds        measured seconds per scenario (8), after --warmup seconds (2)
               --scales         contact counts of the growth table, seeded in bulk (H2 stops at 100000)
               --scale-seconds  measured seconds per query and scale (4, after 1 s of warm-up)
               --quick          a smoke run: 1 s + 2 s per scenario, scales 1000,5000, 1000 base rows
@@ -32,7 +32,7 @@ record Options(
             """;
 
     static Options parse(String[] args) {
-        Options o = new Options(List.of("h2", "postgresql"), 16, 3, 8, List.of(10_000, 100_000, 1_000_000),
+        Options o = new Options(List.of("h2", "postgresql"), 16, 2, 8, List.of(10_000, 100_000, 1_000_000),
                 1, 4, 10_000, "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", true);
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         if (rest.remove("--quick")) {

@@ -61,7 +61,7 @@ final class Report {
             StringBuilder line = new StringBuilder(String.format("%-26s", query));
             for (int s : scales) {
                 Result r = o.scales().get(s).queries().get(query);
-                line.append(String.format(" %19s", String.format("%.2f / %.2f", r.p50(), r.p99())));
+                line.append(String.format(" %19s", ms(r.p50()) + " / " + ms(r.p99())));
             }
             double first = o.scales().get(scales.get(0)).queries().get(query).p99();
             double last = o.scales().get(scales.get(scales.size() - 1)).queries().get(query).p99();
@@ -86,10 +86,14 @@ final class Report {
     }
 
     private static void row(PrintStream out, Result r, Result raw, Result ping) {
-        out.printf(ROW, r.name(), String.format("%.0f", r.rate()), String.format("%.2f", r.p50()),
-                String.format("%.2f", r.p99()), r.errors(), r.peakRssMb() < 0 ? "–" : Long.toString(r.peakRssMb()),
+        out.printf(ROW, r.name(), String.format("%.0f", r.rate()), ms(r.p50()), ms(r.p99()), r.errors(), r.peakRssMb() < 0 ? "–" : Long.toString(r.peakRssMb()),
                 raw == null ? "–" : String.format("%.2f", r.rate() / raw.rate()),
                 ping == null ? "–" : String.format("%.2f", r.rate() / ping.rate()));
+    }
+
+    /** Milliseconds with two decimals, or n/a when no request succeeded. */
+    static String ms(double millis) {
+        return Double.isNaN(millis) ? "n/a" : String.format("%.2f", millis);
     }
 
     /** The raw-database limit of an HTTP scenario, if it has one. */

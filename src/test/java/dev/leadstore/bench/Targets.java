@@ -65,13 +65,15 @@ final class Targets {
             Result after = o.scales().get(large).queries().get(query);
             double ratio = after.p99() / before.p99();
             checks.add(new Check(query + at + (int) bound + " × at " + Report.count(small),
-                    String.format("%.2f (%.2f → %.2f ms)", ratio, before.p99(), after.p99()), ratio <= bound));
+                    String.format("%.2f (%s → %s ms)", ratio, Report.ms(before.p99()), Report.ms(after.p99())),
+                    ratio <= bound));
         }
         Result first = o.scales().get(large).queries().get(ScaleRun.LIST);
         Result deep = o.scales().get(large).queries().get(ScaleRun.DEEP);
         double ratio = deep.p99() / first.p99();
         checks.add(new Check("deep page (page " + Math.max(1, large / 100) + ") at " + Report.count(large)
-                + " p99 ≤ 10 × first page", String.format("%.2f (%.2f vs %.2f ms)", ratio, deep.p99(), first.p99()),
+                + " p99 ≤ 10 × first page", String.format("%.2f (%s vs %s ms)", ratio, Report.ms(deep.p99()),
+                Report.ms(first.p99())),
                 ratio <= 10));
     }
 }

@@ -14,7 +14,8 @@ public record Config(
         String redisUrl,
         String adminToken,
         int authFailuresPerMinute,
-        java.util.List<String> corsOrigins) {
+        java.util.List<String> corsOrigins,
+        boolean benchEndpoint) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -30,7 +31,9 @@ public record Config(
                 redis(blankToNull(env.get("LEADSTORE_REDIS_URL"))),
                 blankToNull(env.get("LEADSTORE_ADMIN_TOKEN")),
                 count("LEADSTORE_AUTH_FAILURES_PER_MINUTE", env.getOrDefault("LEADSTORE_AUTH_FAILURES_PER_MINUTE", "60")),
-                origins(env.get("LEADSTORE_CORS_ORIGINS")));
+                origins(env.get("LEADSTORE_CORS_ORIGINS")),
+                // GET /bench/ping: the benchmark's floor of HTTP cost; off unless asked for.
+                "true".equals(env.get("LEADSTORE_BENCH_ENDPOINT")));
     }
 
     /** The JDBC URL in use: PostgreSQL when configured, else the embedded H2 file. */

@@ -46,7 +46,8 @@ public final class Leadstore implements AutoCloseable {
                 config.adminToken() == null ? null
                         : new AdminHandlers(accounts, keys, team, clock, config.adminToken(), failures),
                 database,
-                config.corsOrigins()));
+                config.corsOrigins(),
+                config.benchEndpoint()));
     }
 
     public static Leadstore create(Config config) {

@@ -15,9 +15,12 @@ import dev.leadstore.idempotency.Idempotency;
 import dev.leadstore.opportunity.OpportunityHandlers;
 import dev.leadstore.http.ErrorWriter;
 import dev.leadstore.http.HttpBasics;
+import dev.leadstore.http.Json;
+import dev.leadstore.http.Responses;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
+import java.util.Map;
 
 /** The route table: every path, verb, handler and required permission of the server. */
 final class Routes {
@@ -26,7 +29,7 @@ final class Routes {
 
     record Handlers(KeyAuth auth, Idempotency idempotency, ContactHandlers contacts,
                     OpportunityHandlers opportunities, AdminHandlers admin, Database database,
-                    java.util.List<String> corsOrigins) {
+                    java.util.List<String> corsOrigins, boolean benchEndpoint) {
     }
 
     private Routes() {
@@ -40,6 +43,10 @@ final class Routes {
             r.exception(Exception.class, ErrorWriter::unexpectedError);
 
             r.get("/health", ctx -> HttpBasics.health(ctx, h.database().healthy()));
+            if (h.benchEndpoint()) {
+                // No database, no key, tiny JSON: what HTTP alone costs (see the benchmark).
+                r.get("/bench/ping", ctx -> Responses.bytes(ctx, Json.bytes(Map.of("ok", true))));
+            }
 
             r.beforeMatched(API + "/*", h.auth()::handle);
             Idempotency once = h.idempotency();

@@ -1,0 +1,114 @@
+package dev.leadstore.bench;
+
+import dev.leadstore.db.Database;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark (run it with ./bench; see the README's "Benchmark" section). For each database it
+ * starts the real server as a child process, seeds accounts in bulk, measures the limits (raw
+ * JDBC, HTTP floor), the HTTP scenarios and the growth table, and prints them with the targets'
+ * PASS/FAIL. A report, not a test: it exits 0 whatever the figures say.
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        Locale.setDefault(Locale.ROOT);
+        // The driver's own pool and migrations check need not chatter; the server logs to its file.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.print((e.getMessage().isEmpty() ? "" : e.getMessage() + "\n") + Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        long start = System.nanoTime();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String kind : options.databases()) {
+            Outcome outcome = run(kind, options);
+            Report.print(System.out, outcome, options);
+            outcomes.add(outcome);
+        }
+        System.out.println();
+        List<String> parts = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            List<Targets.Check> checks = Targets.judge(o);
+            long passed = checks.stream().filter(Targets.Check::pass).count();
+            parts.add(o.label() + " " + passed + "/" + checks.size() + " PASS");
+        }
+        System.out.printf("Summary: %s; %d clients; finished in %.1f min on %d cores%n", String.join(", ", parts),
+                options.clients(), (System.nanoTime() - start) / 60e9, Runtime.getRuntime().availableProcessors());
+        System.exit(0);
+    }
+
+    static Outcome run(String kind, Options o) {
+        long start = System.nanoTime();
+        Map<String, Result> limits = new LinkedHashMap<>();
+        Map<String, Result> api = new LinkedHashMap<>();
+        Map<Integer, ScaleRun.Scale> scales = new LinkedHashMap<>();
+        String version = kind;
+        String load = loadAverage();
+        String aborted = null;
+        boolean heapHeld = false;
+        try (Target target = Target.create(kind, o)) {
+            try {
+                progress("== " + target.label() + ": starting the server, making accounts ...");
+                Admin.Tenant bench;
+                Admin.Tenant raw;
+                Admin.Tenant scale;
+                try (ServerProcess server = ServerProcess.start(target)) {
+                    bench = Admin.tenant(server, "bench");
+                    raw = Admin.tenant(server, "bench raw");
+                    scale = Admin.tenant(server, "bench scale");
+                }
+                version = target.version();
+                SeedData benchData = new SeedData(bench.accountId());
+                SeedData rawData = new SeedData(raw.accountId());
+                Seeder.seed(target, benchData, 0, o.baseRows());
+                Seeder.seed(target, rawData, 0, o.baseRows());
+                try (Database database = Database.open(target.config())) {
+                    limits.putAll(RawLimits.measure(database, rawData, o.baseRows(), o));
+                }
+                try (ServerProcess server = ServerProcess.start(target)) {
+                    api.putAll(ApiScenarios.measure(server, bench, benchData, o.baseRows(), o));
+                }
+                scales.putAll(ScaleRun.measure(target, scale, o.scalesFor(kind), o));
+            } catch (IOException | SQLException | RuntimeException e) {
+                aborted = e.toString();
+                e.printStackTrace();
+            }
+            heapHeld = aborted == null && !ServerProcess.ranOutOfHeap(target);
+            progress("server log, without the access log: " + ServerProcess.keepLog(target));
+        }
+        return new Outcome(kind, version + "; load average " + load + " before, " + loadAverage() + " after",
+                limits, api, scales, heapHeld, aborted, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The one-minute load average: other work on the machine shows in every figure. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    static void progress(Result r) {
+        progress(String.format("  %-32s %9.0f req/s  p50 %7.2f ms  p99 %8.2f ms  errors %d%s", r.name(), r.rate(),
+                r.p50(), r.p99(), r.errors(), r.peakRssMb() < 0 ? "" : "  RSS " + r.peakRssMb() + " MB"));
+    }
+
+    static void progress(String line) {
+        System.err.println(line);
+        System.err.flush();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.leadstore.bench;
+
+import dev.leadstore.db.Constraints;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * THE ONE PLACE where the benchmark repeats the server's contact SQL, for the raw-database limits
+ * and for EXPLAIN. Copied (Jdbi's named parameters turned into `?`) from
+ * contact/ContactStore.java (COLUMNS, create, insertTags, select, update), db/Counts.java (add, total),
+ * contact/ContactFilter.java (where), db/Listing.java (fetch) and http/PageRequest.java
+ * (orderBy, offset), because those are package-private and bound to Jdbi and JSON mapping, which
+ * the floor must not pay. When the server's statements change, change them here too.
+ */
+final class RawSql {
+    static final String COLUMNS = "c.id, c.name, c.email, c.phone, c.company, c.job_position, c.source, "
+            + "c.linkedin_url, c.tags, c.custom_fields, c.created_at, c.updated_at";
+
+    static final String INSERT_CONTACT = "INSERT INTO contacts (account_id, id, name, name_lc, email, email_lc, "
+            + "phone, company, company_lc, job_position, source, linkedin_url, tags, custom_fields, created_at, "
+            + "updated_at, search_lc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The account's contact counter, moved in the same transaction as the insert. */
+    static final String COUNT_UP = "UPDATE contact_counts SET n = n + 1 WHERE account_id = ? AND shard = ?";
+
+    /** An unfiltered list's total: the counters' sum. */
+    static final String COUNTERS = "SELECT COALESCE(SUM(n), 0) FROM contact_counts WHERE account_id = ?";
+
+    static final String INSERT_TAG = "INSERT INTO contact_tags (account_id, contact_id, tag) VALUES (?, ?, ?)";
+
+    static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM contacts c WHERE c.account_id = ? AND c.id = ?";
+
+    static final String SELECT_FOR_UPDATE = SELECT_BY_ID + " FOR UPDATE";
+
+    /** Every column is written back (ContactStore.update binds the whole row). */
+    static final String UPDATE = "UPDATE contacts SET name = ?, name_lc = ?, email = ?, email_lc = ?, phone = ?, "
+            + "company = ?, company_lc = ?, job_position = ?, source = ?, linkedin_url = ?, tags = ?, "
+            + "custom_fields = ?, updated_at = ?, search_lc = ? WHERE account_id = ? AND id = ?";
+
+    /** The default order of a list: created_at descending, ties by id (PageRequest.orderBy). */
+    private static final String ORDER = " ORDER BY c.created_at DESC NULLS LAST, c.id DESC";
+
+    private RawSql() {
+    }
+
+    /** A list request: its WHERE clause and parameters, then COUNT and one page (Listing.fetch). */
+    record ListQuery(String where, List<Object> params, boolean counted) {
+        ListQuery(String where, List<Object> params) {
+            this(where, params, false);
+        }
+
+        String countSql() {
+            return counted ? COUNTERS : "SELECT COUNT(*) FROM contacts c" + where;
+        }
+
+        String pageSql() {
+            return "SELECT " + COLUMNS + " FROM contacts c" + where + ORDER + " LIMIT ? OFFSET ?";
+        }
+
+        /** Runs the list as Listing.fetch does; returns the rows read. */
+        int run(Connection c, int page, int limit) throws SQLException {
+            long offset = (long) (page - 1) * limit;
+            long total;
+            try (PreparedStatement count = c.prepareStatement(countSql())) {
+                bind(count, counted ? params.subList(0, 1) : params);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            if (total <= offset) {
+                return 0;
+            }
+            List<Object> all = new ArrayList<>(params);
+            all.add(limit);
+            all.add(offset);
+            try (PreparedStatement select = c.prepareStatement(pageSql())) {
+                bind(select, all);
+                return readRows(select.executeQuery());
+            }
+        }
+    }
+
+    static ListQuery all(String account) {
+        return new ListQuery(" WHERE c.account_id = ?", List.of(account), true);
+    }
+
+    /** ?search=: the search column (name, email, company lowercased) contains the lowercased text. */
+    static ListQuery search(String account, String lowercased) {
+        String pattern = Constraints.containsPattern(lowercased);
+        return new ListQuery(" WHERE c.account_id = ? AND (c.search_lc LIKE ? ESCAPE '" + Constraints.LIKE_ESCAPE
+                + "')", List.of(account, pattern));
+    }
+
+    /** ?email=: exact, on the lowercased column. */
+    static ListQuery email(String account, String lowercased) {
+        return new ListQuery(" WHERE c.account_id = ? AND c.email_lc = ?", List.of(account, lowercased));
+    }
+
+    /** ?tags=: contacts having any of the tags (one tag here). */
+    static ListQuery tag(String account, String tag) {
+        return new ListQuery(" WHERE c.account_id = ? AND EXISTS (SELECT 1 FROM contact_tags t WHERE "
+                + "t.account_id = c.account_id AND t.contact_id = c.id AND t.tag IN (?))", List.of(account, tag));
+    }
+
+    static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            if (v == null) {
+                statement.setNull(i + 1, Types.VARCHAR);
+            } else if (v instanceof Integer n) {
+                statement.setInt(i + 1, n);
+            } else if (v instanceof Long n) {
+                statement.setLong(i + 1, n);
+            } else {
+                statement.setString(i + 1, (String) v);
+            }
+        }
+    }
+
+    /** Reads every column of every row, as ContactStore.row does, minus the JSON parsing. */
+    static int readRows(ResultSet rs) throws SQLException {
+        int rows = 0;
+        try (rs) {
+            while (rs.next()) {
+                for (int k = 1; k <= 10; k++) {
+                    rs.getString(k);
+                }
+                rs.getLong(11);
+                rs.getLong(12);
+                rows++;
+            }
+        }
+        return rows;
+    }
+}

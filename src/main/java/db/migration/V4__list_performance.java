@@ -29,6 +29,12 @@ public class V4__list_performance extends BaseJavaMigration {
         execute(c, "CREATE TABLE contact_counts (account_id VARCHAR(16) NOT NULL, shard INTEGER NOT NULL, "
                 + "n BIGINT NOT NULL, PRIMARY KEY (account_id, shard))");
         backfillCounts(c);
+        // Nullable sort columns sort nulls last both ways; descending, that needs its own index order.
+        execute(c, "CREATE INDEX contacts_company_desc ON contacts (account_id, company_lc DESC NULLS LAST, id DESC)");
+        execute(c, "CREATE INDEX opportunities_company_desc ON opportunities "
+                + "(account_id, company_lc DESC NULLS LAST, id DESC)");
+        execute(c, "CREATE INDEX opportunities_value_desc ON opportunities "
+                + "(account_id, deal_value DESC NULLS LAST, id DESC)");
         if (postgres) {
             execute(c, "CREATE EXTENSION IF NOT EXISTS pg_trgm");
             // No pending list: each write updates the index at once, so searches do not slow down between vacuums.

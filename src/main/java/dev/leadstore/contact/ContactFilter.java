@@ -24,7 +24,7 @@ record ContactFilter(
             new SortColumn("created_at", "c.created_at"),
             new SortColumn("updated_at", "c.updated_at"),
             new SortColumn("name", "c.name_lc"),
-            new SortColumn("company", "c.company_lc"));
+            new SortColumn("company", "c.company_lc", true));
 
     /** True when the list has no filter, so its total is the account's contact count. */
     boolean unfiltered() {

@@ -8,8 +8,14 @@ import java.util.Map;
 public record PageRequest(int page, int limit, SortColumn sortBy, boolean descending) {
     public static final int MAX_PAGE = 10_000_000;
 
-    /** A column a list may be sorted by: its name in the API and its SQL, from a whitelist, never the request. */
-    public record SortColumn(String wire, String column) {
+    /**
+     * A column a list may be sorted by: its name in the API and its SQL, from a whitelist, never the
+     * request. `nullable` columns sort their nulls last in both directions.
+     */
+    public record SortColumn(String wire, String column, boolean nullable) {
+        public SortColumn(String wire, String column) {
+            this(wire, column, false);
+        }
     }
 
     /** Reads page, limit, sort_by (one of `columns`, the first being the default) and sort_order. */
@@ -26,10 +32,15 @@ public record PageRequest(int page, int limit, SortColumn sortBy, boolean descen
         return (long) (page - 1) * limit;
     }
 
-    /** ORDER BY with nulls last in both directions and the id as the tie-breaker. */
+    /**
+     * ORDER BY with the id as the tie-breaker, and nulls last in both directions where the column
+     * can be null. Only there: on a NOT NULL column "DESC NULLS LAST" would not match the index's
+     * order, and PostgreSQL would sort the whole account instead of reading 20 index entries.
+     */
     public String orderBy(String idColumn) {
         String direction = descending ? " DESC" : " ASC";
-        return " ORDER BY " + sortBy.column() + direction + " NULLS LAST, " + idColumn + direction;
+        return " ORDER BY " + sortBy.column() + direction + (sortBy.nullable() ? " NULLS LAST" : "") + ", "
+                + idColumn + direction;
     }
 
     /** The list body: the items under their name, and the pagination block. */

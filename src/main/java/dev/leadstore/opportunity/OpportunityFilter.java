@@ -14,8 +14,8 @@ record OpportunityFilter(String search, String status, String source, String cam
             new SortColumn("created_at", "o.created_at"),
             new SortColumn("updated_at", "o.updated_at"),
             new SortColumn("name", "o.name_lc"),
-            new SortColumn("company", "o.company_lc"),
-            new SortColumn("deal_value", "o.deal_value"));
+            new SortColumn("company", "o.company_lc", true),
+            new SortColumn("deal_value", "o.deal_value", true));
 
     static OpportunityFilter read(Query query) {
         String search = query.text("search");

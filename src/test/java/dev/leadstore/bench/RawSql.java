@@ -43,7 +43,7 @@ final class RawSql {
             + "custom_fields = ?, updated_at = ?, search_lc = ? WHERE account_id = ? AND id = ?";
 
     /** The default order of a list: created_at descending, ties by id (PageRequest.orderBy). */
-    private static final String ORDER = " ORDER BY c.created_at DESC NULLS LAST, c.id DESC";
+    private static final String ORDER = " ORDER BY c.created_at DESC, c.id DESC";
 
     private RawSql() {
     }

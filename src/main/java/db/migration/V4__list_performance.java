@@ -39,6 +39,8 @@ public class V4__list_performance extends BaseJavaMigration {
             execute(c, "CREATE EXTENSION IF NOT EXISTS pg_trgm");
             // No pending list: each write updates the index at once, so searches do not slow down between vacuums.
             execute(c, "CREATE INDEX contacts_search ON contacts USING gin (search_lc gin_trgm_ops) WITH (fastupdate = off)");
+            execute(c, "CREATE INDEX contacts_company_trgm ON contacts USING gin (company_lc gin_trgm_ops) "
+                    + "WITH (fastupdate = off)");
         }
     }
 

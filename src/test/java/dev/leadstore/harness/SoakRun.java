@@ -43,9 +43,15 @@ final class SoakRun {
         }
     }
 
-    boolean run() throws InterruptedException {
-        try (TargetDatabase db = TargetDatabase.of(database);
-             ServerProcess server = new ServerProcess(db.environment(), runDir.resolve("server.log"))) {
+    private static java.util.Map<String, String> environment(AutoCloseable db) {
+        return db instanceof PrivatePostgres postgres ? postgres.environment() : ((TargetDatabase) db).environment();
+    }
+
+    boolean run() throws Exception {
+        // PostgreSQL: a private cluster with the stock settings (autovacuum on, as in production);
+        // a shared server tuned for tests (autovacuum off) would bloat under hours of updates.
+        try (AutoCloseable db = database.equals("postgresql") ? PrivatePostgres.create() : TargetDatabase.of(database);
+             ServerProcess server = new ServerProcess(environment(db), runDir.resolve("server.log"))) {
             server.start();
             Tenant tenant = Tenant.seed(server, TIMEOUT);
             System.out.printf("%d clients for %d windows of %d s; server pid %d, -Xmx256m%n", clients, windows,

@@ -69,7 +69,7 @@ public final class Main implements Callable<Integer> {
             Bootstrap.firstStart(leadstore, Clock.systemUTC(), System.out);
             // The listening line comes last: whoever waits for it has everything startup prints.
             System.out.println("Leadstore listening on port " + leadstore.port() + " ("
-                    + (config.embedded() ? "embedded H2 in " + config.dataDir().toAbsolutePath() : "PostgreSQL")
+                    + (config.embedded() ? "embedded H2 in " + config.dataDir().toAbsolutePath().normalize() : "PostgreSQL")
                     + (config.redisUrl() == null ? "" : ", shared rate limits in Redis") + ")");
             System.out.flush();
             new CountDownLatch(1).await();

@@ -32,6 +32,14 @@ record ContactFilter(
                 && createdAfter == null && createdBefore == null && updatedAfter == null && updatedBefore == null;
     }
 
+    /** The tag when the list's only filter is one tag, else null. */
+    String onlyTag() {
+        boolean tagsOnly = tags != null && tags.size() == 1 && search == null && email == null && company == null
+                && source == null && createdAfter == null && createdBefore == null && updatedAfter == null
+                && updatedBefore == null;
+        return tagsOnly ? tags.get(0) : null;
+    }
+
     /** The WHERE clause of the list. */
     Where where(String accountId) {
         return new Where("c.account_id", accountId)

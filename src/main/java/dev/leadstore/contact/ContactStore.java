@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadstore.db.Constraints;
 import dev.leadstore.db.Counts;
 import dev.leadstore.db.SearchText;
+import dev.leadstore.db.TagCounts;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
 import dev.leadstore.db.PersonColumns;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -33,15 +35,18 @@ final class ContactStore {
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
 
     private final Jdbi jdbi;
+    private final TagCounts tagCounts;
 
     ContactStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.tagCounts = new TagCounts(jdbi);
     }
 
     Contact create(String accountId, ContactInput input, Instant now) {
         var p = input.person();
         Contact contact = new Contact(Ids.next("cnt"), p.name(), p.email(), p.phone(), p.company(), p.position(),
                 input.source(), p.linkedinUrl(), input.tags(), input.customFields(), now, now);
+        int shard = tagCounts.prepare(accountId, contact.tags());
         try {
             jdbi.useTransaction(h -> {
                 bindRow(h.createUpdate("INSERT INTO contacts (account_id, id, name, name_lc, email, email_lc, phone, "
@@ -50,6 +55,7 @@ final class ContactStore {
                         + ":company, :company_lc, :position, :source, :linkedin_url, :tags, :custom_fields, :created_at, "
                         + ":updated_at, :search_lc)"), accountId, contact).execute();
                 insertTags(h, accountId, contact.id(), contact.tags());
+                tagCounts.increment(h, accountId, contact.tags(), shard);
                 Counts.add(h, accountId, 1);
             });
         } catch (RuntimeException e) {
@@ -71,6 +77,7 @@ final class ContactStore {
             throw ApiException.notFound("Contact");
         }
         Contact[] target = new Contact[1];
+        int shard = tagCounts.prepare(accountId, input.has("tags") ? input.tags() : List.of());
         try {
             return jdbi.inTransaction(h -> {
                 Contact old = select(h, accountId, id, " FOR UPDATE").orElseThrow(() -> ApiException.notFound("Contact"));
@@ -88,6 +95,8 @@ final class ContactStore {
                     h.createUpdate("DELETE FROM contact_tags WHERE account_id = :account AND contact_id = :id")
                             .bind("account", accountId).bind("id", id).execute();
                     insertTags(h, accountId, id, changed.tags());
+                    tagCounts.decrement(h, accountId, without(old.tags(), changed.tags()), shard);
+                    tagCounts.increment(h, accountId, without(changed.tags(), old.tags()), shard);
                 }
                 return changed;
             });
@@ -101,21 +110,38 @@ final class ContactStore {
             return false;
         }
         return jdbi.inTransaction(h -> {
+            // The row lock first: a concurrent tag change is then either wholly before or wholly after.
+            Optional<Contact> old = select(h, accountId, id, " FOR UPDATE");
+            if (old.isEmpty()) {
+                return false;
+            }
             h.createUpdate("DELETE FROM contact_tags WHERE account_id = :account AND contact_id = :id")
                     .bind("account", accountId).bind("id", id).execute();
-            boolean deleted = h.createUpdate("DELETE FROM contacts WHERE account_id = :account AND id = :id")
-                    .bind("account", accountId).bind("id", id).execute() == 1;
-            if (deleted) {
-                Counts.add(h, accountId, -1);
-            }
-            return deleted;
+            h.createUpdate("DELETE FROM contacts WHERE account_id = :account AND id = :id")
+                    .bind("account", accountId).bind("id", id).execute();
+            tagCounts.decrement(h, accountId, old.get().tags(), ThreadLocalRandom.current().nextInt(Counts.SHARDS));
+            Counts.add(h, accountId, -1);
+            return true;
         });
     }
 
     Listing<Contact> list(String accountId, ContactFilter filter) {
         return jdbi.withHandle(h -> Listing.fetch(h, "contacts c", COLUMNS, filter.where(accountId), filter.page(),
                 "c.id", Contact::id, (rs, ctx) -> row(rs),
-                filter.unfiltered() ? () -> Counts.total(h, accountId) : null));
+                knownTotal(h, accountId, filter)));
+    }
+
+    /** The total of a list without filters, or with one tag only, is kept by counters; others are counted. */
+    private static java.util.function.LongSupplier knownTotal(Handle h, String accountId, ContactFilter filter) {
+        if (filter.unfiltered()) {
+            return () -> Counts.total(h, accountId);
+        }
+        String tag = filter.onlyTag();
+        return tag == null ? null : () -> TagCounts.total(h, accountId, tag);
+    }
+
+    private static List<String> without(List<String> tags, List<String> removed) {
+        return tags.stream().filter(tag -> !removed.contains(tag)).toList();
     }
 
     private static Contact apply(Contact old, ContactInput input, Instant now) {

@@ -30,7 +30,7 @@ final class Explain {
         out.add("EXPLAIN ANALYZE at " + Report.count(rows) + " contacts (COUNT, then the page of 20):");
         try (Connection c = target.connect()) {
             for (var q : queries.entrySet()) {
-                explain(c, out, q.getKey() + " — COUNT", q.getValue().countSql(), q.getValue().params());
+                explain(c, out, q.getKey() + " — COUNT", q.getValue().countSql(), q.getValue().countParams());
                 explain(c, out, q.getKey() + " — page 1", q.getValue().pageSql(), with(q.getValue().params(), 0));
             }
             RawSql.ListQuery all = RawSql.all(account);

@@ -27,6 +27,8 @@ final class RawLimits {
     static final String LIST = "raw list";
     static final String SEARCH = "raw list search";
     static final String TAGS = "raw list tags";
+    /** The tags of every raw insert, as the create scenario sends. */
+    private static final List<String> INSERTED_TAGS = List.of("bench", "inbound");
 
     private final DataSource pool;
     private final SeedData data;
@@ -49,6 +51,7 @@ final class RawLimits {
         results.put(LIST, raw.run(LIST, o, w -> raw.list(RawSql.all(data.accountId()))));
         results.put(SEARCH, raw.run(SEARCH, o, w -> raw.list(RawSql.search(data.accountId(), SeedData.SEARCH))));
         results.put(TAGS, raw.run(TAGS, o, w -> raw.list(RawSql.tag(data.accountId(), SeedData.TAG))));
+        raw.prepareTagCounters();
         results.put(INSERT, raw.run(INSERT, o, raw::insert));
         return results;
     }
@@ -110,7 +113,11 @@ final class RawLimits {
         }
     }
 
-    /** One contact row with its unique email, and two contact_tags rows, in one transaction. */
+    /**
+     * One contact row with its unique email, two contact_tags rows and their counters, and the
+     * account's counter, in one transaction. The tags' counter rows are made beforehand, as the
+     * server makes them on first use.
+     */
     private void insert(int worker) throws SQLException {
         long n = ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
         String id = "cnt_" + String.format("%12s", Long.toString(n, 36)).replace(' ', '0').substring(0, 12);
@@ -123,15 +130,22 @@ final class RawLimits {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement(RawSql.INSERT_CONTACT);
                  PreparedStatement t = c.prepareStatement(RawSql.INSERT_TAG);
+                 PreparedStatement tagCounter = c.prepareStatement(RawSql.TAG_COUNT_UP);
                  PreparedStatement counter = c.prepareStatement(RawSql.COUNT_UP)) {
                 RawSql.bind(s, row);
                 s.executeUpdate();
-                for (String tag : List.of("bench", "inbound")) {
+                for (String tag : INSERTED_TAGS) {
                     RawSql.bind(t, List.of(data.accountId(), id, tag));
                     t.addBatch();
                 }
                 t.executeBatch();
-                RawSql.bind(counter, List.of(data.accountId(), ThreadLocalRandom.current().nextInt(Counts.SHARDS)));
+                int shard = ThreadLocalRandom.current().nextInt(Counts.SHARDS);
+                for (String tag : INSERTED_TAGS) {
+                    RawSql.bind(tagCounter, List.of(data.accountId(), tag, shard));
+                    tagCounter.addBatch();
+                }
+                tagCounter.executeBatch();
+                RawSql.bind(counter, List.of(data.accountId(), shard));
                 counter.executeUpdate();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -140,6 +154,22 @@ final class RawLimits {
             } finally {
                 c.setAutoCommit(true);
             }
+        }
+    }
+
+    private void prepareTagCounters() {
+        try (Connection c = pool.getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO contact_tag_counts (account_id, tag, shard, n) "
+                     + "SELECT ?, ?, ?, 0 WHERE NOT EXISTS (SELECT 1 FROM contact_tag_counts "
+                     + "WHERE account_id = ? AND tag = ? AND shard = ?)")) {
+            for (String tag : INSERTED_TAGS) {
+                for (int shard = 0; shard < Counts.SHARDS; shard++) {
+                    RawSql.bind(insert, List.of(data.accountId(), tag, shard, data.accountId(), tag, shard));
+                    insert.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make the tag counters of the raw inserts", e);
         }
     }
 

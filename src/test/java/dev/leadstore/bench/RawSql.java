@@ -13,6 +13,7 @@ import java.util.List;
  * THE ONE PLACE where the benchmark repeats the server's contact SQL, for the raw-database limits
  * and for EXPLAIN. Copied (Jdbi's named parameters turned into `?`) from
  * contact/ContactStore.java (COLUMNS, create, insertTags, select, update), db/Counts.java (add, total),
+ * db/TagCounts.java (increment, total),
  * contact/ContactFilter.java (where), db/Listing.java (fetch) and http/PageRequest.java
  * (orderBy, offset), because those are package-private and bound to Jdbi and JSON mapping, which
  * the floor must not pay. When the server's statements change, change them here too.
@@ -30,6 +31,14 @@ final class RawSql {
 
     /** An unfiltered list's total: the counters' sum. */
     static final String COUNTERS = "SELECT COALESCE(SUM(n), 0) FROM contact_counts WHERE account_id = ?";
+
+    /** The total of a list filtered by one tag: that tag's counters' sum (db/TagCounts.total). */
+    static final String TAG_COUNTERS = "SELECT COALESCE(SUM(n), 0) FROM contact_tag_counts "
+            + "WHERE account_id = ? AND tag = ?";
+
+    /** A tag's counter, moved in the same transaction as its contact_tags row (db/TagCounts.increment). */
+    static final String TAG_COUNT_UP = "UPDATE contact_tag_counts SET n = n + 1 "
+            + "WHERE account_id = ? AND tag = ? AND shard = ?";
 
     static final String INSERT_TAG = "INSERT INTO contact_tags (account_id, contact_id, tag) VALUES (?, ?, ?)";
 
@@ -49,13 +58,10 @@ final class RawSql {
     }
 
     /** A list request: its WHERE clause and parameters, then COUNT and one page (Listing.fetch). */
-    record ListQuery(String where, List<Object> params, boolean counted) {
+    record ListQuery(String where, List<Object> params, String countSql, List<Object> countParams) {
+        /** A list whose total is counted with its own WHERE clause. */
         ListQuery(String where, List<Object> params) {
-            this(where, params, false);
-        }
-
-        String countSql() {
-            return counted ? COUNTERS : "SELECT COUNT(*) FROM contacts c" + where;
+            this(where, params, "SELECT COUNT(*) FROM contacts c" + where, params);
         }
 
         String pageSql() {
@@ -67,7 +73,7 @@ final class RawSql {
             long offset = (long) (page - 1) * limit;
             long total;
             try (PreparedStatement count = c.prepareStatement(countSql())) {
-                bind(count, counted ? params.subList(0, 1) : params);
+                bind(count, countParams);
                 try (ResultSet rs = count.executeQuery()) {
                     rs.next();
                     total = rs.getLong(1);
@@ -87,7 +93,7 @@ final class RawSql {
     }
 
     static ListQuery all(String account) {
-        return new ListQuery(" WHERE c.account_id = ?", List.of(account), true);
+        return new ListQuery(" WHERE c.account_id = ?", List.of(account), COUNTERS, List.of(account));
     }
 
     /** ?search=: the search column (name, email, company lowercased) contains the lowercased text. */
@@ -102,10 +108,11 @@ final class RawSql {
         return new ListQuery(" WHERE c.account_id = ? AND c.email_lc = ?", List.of(account, lowercased));
     }
 
-    /** ?tags=: contacts having any of the tags (one tag here). */
+    /** ?tags=: contacts having any of the tags (one tag here, so its total is the tag's counters). */
     static ListQuery tag(String account, String tag) {
         return new ListQuery(" WHERE c.account_id = ? AND EXISTS (SELECT 1 FROM contact_tags t WHERE "
-                + "t.account_id = c.account_id AND t.contact_id = c.id AND t.tag IN (?))", List.of(account, tag));
+                + "t.account_id = c.account_id AND t.contact_id = c.id AND t.tag IN (?))", List.of(account, tag),
+                TAG_COUNTERS, List.of(account, tag));
     }
 
     static void bind(PreparedStatement statement, List<Object> values) throws SQLException {

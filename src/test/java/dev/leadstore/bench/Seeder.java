@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import dev.leadstore.db.SearchText;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -43,6 +45,7 @@ final class Seeder {
                     throw new IllegalStateException("no contact counters for " + data.accountId());
                 }
             }
+            countTags(c, data, from, to);
             if (target.postgres()) {
                 List<String> indexes = to - from >= REBUILD_FROM ? dropSecondaryIndexes(c) : List.of();
                 copy(c, data, from, to);
@@ -69,6 +72,32 @@ final class Seeder {
             }
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The per-tag counters follow too (on shard 0, made if absent), as the server's writes keep them. */
+    private static void countTags(Connection c, SeedData data, int from, int to) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        for (int i = from; i < to; i++) {
+            for (String tag : data.tags(i)) {
+                counts.merge(tag, 1L, Long::sum);
+            }
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                     "UPDATE contact_tag_counts SET n = n + ? WHERE account_id = ? AND tag = ? AND shard = 0");
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO contact_tag_counts (account_id, tag, shard, n) VALUES (?, ?, 0, ?)")) {
+            for (Map.Entry<String, Long> count : counts.entrySet()) {
+                update.setLong(1, count.getValue());
+                update.setString(2, data.accountId());
+                update.setString(3, count.getKey());
+                if (update.executeUpdate() == 0) {
+                    insert.setString(1, data.accountId());
+                    insert.setString(2, count.getKey());
+                    insert.setLong(3, count.getValue());
+                    insert.executeUpdate();
+                }
+            }
+        }
     }
 
     /**

@@ -128,6 +128,55 @@ class ContactConcurrencyTest {
         }
     }
 
+    @Test
+    void one_tag_list_totals_stay_exact_under_concurrent_creates_tag_changes_and_deletes() throws Exception {
+        Http api = app.newTenant();
+        List<Integer> failures = together(THREADS, i -> {
+            List<String> ids = new ArrayList<>();
+            for (int k = 0; k < 6; k++) {
+                ids.add(TestApp.createContact(api, Map.of("name", "T" + i + "-" + k,
+                        "tags", List.of("hot", "own-" + i))).get("id").asText());
+            }
+            int bad = 0;
+            // Two lose "hot" (and their own tag) for "cold"; one of them takes "hot" back.
+            bad += api.put("/external/v1/contacts/" + ids.get(0), Map.of("tags", List.of("cold"))).status() == 200 ? 0 : 1;
+            bad += api.patch("/external/v1/contacts/" + ids.get(1), Map.of("tags", List.of("cold"))).status() == 200 ? 0 : 1;
+            bad += api.put("/external/v1/contacts/" + ids.get(1), Map.of("tags", List.of("cold", "hot"))).status() == 200
+                    ? 0 : 1;
+            // Two are deleted, and a delete of a deleted contact changes nothing.
+            bad += api.delete("/external/v1/contacts/" + ids.get(2)).status() == 200 ? 0 : 1;
+            bad += api.delete("/external/v1/contacts/" + ids.get(3)).status() == 200 ? 0 : 1;
+            bad += api.delete("/external/v1/contacts/" + ids.get(3)).status() == 404 ? 0 : 1;
+            // A change that keeps the tags moves no counter.
+            bad += api.put("/external/v1/contacts/" + ids.get(4), Map.of("tags", List.of("own-" + i, "hot"))).status()
+                    == 200 ? 0 : 1;
+            return bad;
+        });
+        assertThat(failures).containsOnly(0);
+
+        // Per client: 6 created with "hot", 2 lost it, 1 took it back, 2 deleted.
+        assertTagTotal(api, "hot", THREADS * 3);
+        assertTagTotal(api, "cold", THREADS * 2);
+        assertTagTotal(api, "own-0", 2);
+        assertTagTotal(api, "never-used", 0);
+        assertThat(api.get("/external/v1/contacts?limit=1").data().get("pagination").get("total").asLong())
+                .isEqualTo(THREADS * 4L);
+    }
+
+    /** The total of a one-tag list equals the contacts its pages actually hold. */
+    private static void assertTagTotal(Http api, String tag, int expected) {
+        Set<String> seen = new LinkedHashSet<>();
+        long total = -1;
+        for (int page = 1; page <= 10; page++) {
+            JsonNode data = api.get("/external/v1/contacts?limit=10&page=" + page + "&tags=" + encode(tag))
+                    .expectStatus(200).data();
+            total = data.get("pagination").get("total").asLong();
+            seen.addAll(ids(data));
+        }
+        assertThat(seen).as("contacts tagged " + tag).hasSize(expected);
+        assertThat(total).as("total of tags=" + tag).isEqualTo(expected);
+    }
+
     /** Sixteen creates of one address (per the given spelling) at once: one wins, the rest name the winner. */
     private void raceCreates(Http api, IntFunction<String> email) throws Exception {
         List<Http.Response> responses = together(THREADS, i -> api.post("/external/v1/contacts",

@@ -54,7 +54,7 @@ final class ContactStore {
                         + "updated_at, search_lc) VALUES (:account, :id, :name, :name_lc, :email, :email_lc, :phone, "
                         + ":company, :company_lc, :position, :source, :linkedin_url, :tags, :custom_fields, :created_at, "
                         + ":updated_at, :search_lc)"), accountId, contact).execute();
-                insertTags(h, accountId, contact.id(), contact.tags());
+                insertTags(h, accountId, contact.id(), contact.tags(), contact.createdAt());
                 tagCounts.increment(h, accountId, contact.tags(), shard);
                 Counts.add(h, accountId, 1);
             });
@@ -94,7 +94,7 @@ final class ContactStore {
                 if (!changed.tags().equals(old.tags())) {
                     h.createUpdate("DELETE FROM contact_tags WHERE account_id = :account AND contact_id = :id")
                             .bind("account", accountId).bind("id", id).execute();
-                    insertTags(h, accountId, id, changed.tags());
+                    insertTags(h, accountId, id, changed.tags(), changed.createdAt());
                     tagCounts.decrement(h, accountId, without(old.tags(), changed.tags()), shard);
                     tagCounts.increment(h, accountId, without(changed.tags(), old.tags()), shard);
                 }
@@ -126,8 +126,8 @@ final class ContactStore {
     }
 
     Listing<Contact> list(String accountId, ContactFilter filter) {
-        return jdbi.withHandle(h -> Listing.fetch(h, "contacts c", COLUMNS, filter.where(accountId), filter.page(),
-                "c.id", Contact::id, (rs, ctx) -> row(rs),
+        return jdbi.withHandle(h -> Listing.fetch(h, filter.from(), COLUMNS, filter.where(accountId), filter.order(),
+                filter.idColumn(), Contact::id, (rs, ctx) -> row(rs),
                 knownTotal(h, accountId, filter)));
     }
 
@@ -194,13 +194,16 @@ final class ContactStore {
                 .bind("search_lc", SearchText.of(c.name(), c.email(), c.company()));
     }
 
-    private static void insertTags(Handle h, String accountId, String contactId, List<String> tags) {
+    private static void insertTags(Handle h, String accountId, String contactId, List<String> tags,
+                                   Instant createdAt) {
         if (tags.isEmpty()) {
             return;
         }
-        var batch = h.prepareBatch("INSERT INTO contact_tags (account_id, contact_id, tag) VALUES (:account, :id, :tag)");
+        var batch = h.prepareBatch("INSERT INTO contact_tags (account_id, contact_id, tag, created_at) "
+                + "VALUES (:account, :id, :tag, :created_at)");
         for (String tag : tags) {
-            batch.bind("account", accountId).bind("id", contactId).bind("tag", tag).add();
+            batch.bind("account", accountId).bind("id", contactId).bind("tag", tag)
+                    .bind("created_at", createdAt.toEpochMilli()).add();
         }
         batch.execute();
     }

@@ -135,7 +135,7 @@ final class RawLimits {
                 RawSql.bind(s, row);
                 s.executeUpdate();
                 for (String tag : INSERTED_TAGS) {
-                    RawSql.bind(t, List.of(data.accountId(), id, tag));
+                    RawSql.bind(t, List.of(data.accountId(), id, tag, now));
                     t.addBatch();
                 }
                 t.executeBatch();

@@ -40,7 +40,8 @@ final class RawSql {
     static final String TAG_COUNT_UP = "UPDATE contact_tag_counts SET n = n + 1 "
             + "WHERE account_id = ? AND tag = ? AND shard = ?";
 
-    static final String INSERT_TAG = "INSERT INTO contact_tags (account_id, contact_id, tag) VALUES (?, ?, ?)";
+    static final String INSERT_TAG = "INSERT INTO contact_tags (account_id, contact_id, tag, created_at) "
+            + "VALUES (?, ?, ?, ?)";
 
     static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM contacts c WHERE c.account_id = ? AND c.id = ?";
 
@@ -58,14 +59,15 @@ final class RawSql {
     }
 
     /** A list request: its WHERE clause and parameters, then COUNT and one page (Listing.fetch). */
-    record ListQuery(String where, List<Object> params, String countSql, List<Object> countParams) {
-        /** A list whose total is counted with its own WHERE clause. */
+    record ListQuery(String from, String where, String order, List<Object> params, String countSql,
+                     List<Object> countParams) {
+        /** A list of contacts in the default order whose total is counted with its own WHERE clause. */
         ListQuery(String where, List<Object> params) {
-            this(where, params, "SELECT COUNT(*) FROM contacts c" + where, params);
+            this(" FROM contacts c", where, ORDER, params, "SELECT COUNT(*) FROM contacts c" + where, params);
         }
 
         String pageSql() {
-            return "SELECT " + COLUMNS + " FROM contacts c" + where + ORDER + " LIMIT ? OFFSET ?";
+            return "SELECT " + COLUMNS + from + where + order + " LIMIT ? OFFSET ?";
         }
 
         /** Runs the list as Listing.fetch does; returns the rows read. */
@@ -93,7 +95,8 @@ final class RawSql {
     }
 
     static ListQuery all(String account) {
-        return new ListQuery(" WHERE c.account_id = ?", List.of(account), COUNTERS, List.of(account));
+        return new ListQuery(" FROM contacts c", " WHERE c.account_id = ?", ORDER, List.of(account), COUNTERS,
+                List.of(account));
     }
 
     /** ?search=: the search column (name, email, company lowercased) contains the lowercased text. */
@@ -108,11 +111,14 @@ final class RawSql {
         return new ListQuery(" WHERE c.account_id = ? AND c.email_lc = ?", List.of(account, lowercased));
     }
 
-    /** ?tags=: contacts having any of the tags (one tag here, so its total is the tag's counters). */
+    /**
+     * ?tags= with one tag, in the default order: the tag's index in contact_tags walked by creation
+     * time, joined to the page's contacts; the total is the tag's counters (ContactFilter.walksTag).
+     */
     static ListQuery tag(String account, String tag) {
-        return new ListQuery(" WHERE c.account_id = ? AND EXISTS (SELECT 1 FROM contact_tags t WHERE "
-                + "t.account_id = c.account_id AND t.contact_id = c.id AND t.tag IN (?))", List.of(account, tag),
-                TAG_COUNTERS, List.of(account, tag));
+        return new ListQuery(" FROM contact_tags t JOIN contacts c ON c.account_id = t.account_id AND c.id = t.contact_id",
+                " WHERE t.account_id = ? AND t.tag = ?", " ORDER BY t.created_at DESC, t.contact_id DESC",
+                List.of(account, tag), TAG_COUNTERS, List.of(account, tag));
     }
 
     static void bind(PreparedStatement statement, List<Object> values) throws SQLException {

@@ -139,11 +139,11 @@ final class Seeder {
                 contacts.append('\n');
                 for (String tag : data.tags(i)) {
                     tags.append(data.accountId()).append('\t').append(data.id(i)).append('\t').append(text(tag))
-                            .append('\n');
+                            .append('\t').append(data.createdAt(i)).append('\n');
                 }
             }
             copy.copyIn("COPY contacts (" + CONTACT_COLUMNS + ") FROM STDIN", bytes(contacts));
-            copy.copyIn("COPY contact_tags (account_id, contact_id, tag) FROM STDIN", bytes(tags));
+            copy.copyIn("COPY contact_tags (account_id, contact_id, tag, created_at) FROM STDIN", bytes(tags));
         }
     }
 
@@ -152,7 +152,7 @@ final class Seeder {
         try (PreparedStatement contacts = c.prepareStatement("INSERT INTO contacts (" + CONTACT_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement tags = c.prepareStatement(
-                     "INSERT INTO contact_tags (account_id, contact_id, tag) VALUES (?, ?, ?)")) {
+                     "INSERT INTO contact_tags (account_id, contact_id, tag, created_at) VALUES (?, ?, ?, ?)")) {
             for (int i = from; i < to; i++) {
                 Object[] row = row(data, i);
                 for (int k = 0; k < row.length; k++) {
@@ -163,6 +163,7 @@ final class Seeder {
                     tags.setString(1, data.accountId());
                     tags.setString(2, data.id(i));
                     tags.setString(3, tag);
+                    tags.setLong(4, data.createdAt(i));
                     tags.addBatch();
                 }
                 if ((i + 1 - from) % 1000 == 0 || i + 1 == to) {

@@ -64,6 +64,28 @@ class ContactListDepthTest {
     }
 
     @Test
+    void a_one_tag_list_walks_the_same_rows_in_the_same_order_as_the_unfiltered_list() throws Exception {
+        Http api = app.newTenant();
+        List<String> created = createMany(api, 260);
+        List<String> even = new ArrayList<>();
+        for (int i = 0; i < created.size(); i += 2) {
+            even.add(created.get(i));
+        }
+        for (String order : List.of("sort_order=desc", "sort_order=asc")) {
+            List<String> unfiltered = walk(api, "sort_by=created_at&" + order, 100);
+            assertThat(walk(api, "tags=all&sort_by=created_at&" + order, 100)).as(order).isEqualTo(unfiltered);
+            assertThat(walk(api, "tags=all&" + order, 10)).as(order).isEqualTo(unfiltered);
+            assertThat(walk(api, "tags=even&" + order, 30)).as(order)
+                    .isEqualTo(unfiltered.stream().filter(even::contains).toList());
+            // With another filter, and in another order, the same contacts.
+            assertThat(walk(api, "tags=even&search=person&" + order, 100)).as(order)
+                    .isEqualTo(unfiltered.stream().filter(even::contains).toList());
+            assertThat(walk(api, "tags=odd&sort_by=name&" + order, 100)).as(order)
+                    .containsExactlyInAnyOrderElementsOf(created.stream().filter(id -> !even.contains(id)).toList());
+        }
+    }
+
+    @Test
     void a_query_with_more_than_fifty_parameters_is_refused_and_fifty_are_fine() {
         Http api = app.newTenant();
         StringBuilder query = new StringBuilder("?limit=5");
@@ -94,7 +116,8 @@ class ContactListDepthTest {
             for (int i = 0; i < count; i++) {
                 int n = i;
                 futures.add(pool.submit(() -> TestApp.createContact(api, Map.of(
-                        "name", "Person " + (n % 37), "company", n % 5 == 0 ? "" : "Company " + (n % 11)))
+                        "name", "Person " + (n % 37), "company", n % 5 == 0 ? "" : "Company " + (n % 11),
+                        "tags", List.of("all", n % 2 == 0 ? "even" : "odd")))
                         .get("id").asText()));
             }
             List<String> ids = new ArrayList<>();

@@ -40,11 +40,20 @@ public final class ApiKeys {
         return MessageDigest.isEqual(sha256(a), sha256(b));
     }
 
-    private static byte[] sha256(String value) {
+    /** Compares two hashes made by {@link #hash} (always 64 characters) in constant time. */
+    public static boolean sameHash(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required", e);
         }
+    });
+
+    private static byte[] sha256(String value) {
+        return SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8));
     }
 }

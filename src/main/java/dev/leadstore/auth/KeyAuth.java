@@ -81,8 +81,9 @@ public final class KeyAuth {
             throw new ApiException(ErrorCode.MISSING_API_KEY,
                     "An API key is required: send it in the X-API-Key header");
         }
-        StoredKey key = cache.find(ApiKeys.hash(presented)).orElse(null);
-        if (key == null || key.revoked() || !ApiKeys.constantTimeEquals(key.hash(), ApiKeys.hash(presented))) {
+        String hash = ApiKeys.hash(presented);
+        StoredKey key = cache.find(hash).orElse(null);
+        if (key == null || key.revoked() || !ApiKeys.sameHash(key.hash(), hash)) {
             throw new ApiException(ErrorCode.INVALID_API_KEY, "The API key is invalid or has been revoked");
         }
         if (key.expired(now)) {

@@ -2,6 +2,7 @@ package dev.leadstore.contact;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadstore.db.CoalescedReads;
 import dev.leadstore.db.Constraints;
 import dev.leadstore.db.Counts;
 import dev.leadstore.db.SearchText;
@@ -20,10 +21,10 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -34,12 +35,17 @@ final class ContactStore {
             + "c.linkedin_url, c.tags, c.custom_fields, c.created_at, c.updated_at";
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
 
+    /** Concurrent reads by id share a query; at most this many such queries run at once. */
+    private static final int READ_LANES = 4;
+
     private final Jdbi jdbi;
     private final TagCounts tagCounts;
+    private final CoalescedReads<Contact> reads;
 
     ContactStore(Jdbi jdbi) {
         this.jdbi = jdbi;
         this.tagCounts = new TagCounts(jdbi);
+        this.reads = new CoalescedReads<>(READ_LANES, this::selectAll);
     }
 
     Contact create(String accountId, ContactInput input, Instant now) {
@@ -55,8 +61,8 @@ final class ContactStore {
                         + ":company, :company_lc, :position, :source, :linkedin_url, :tags, :custom_fields, :created_at, "
                         + ":updated_at, :search_lc)"), accountId, contact).execute();
                 insertTags(h, accountId, contact.id(), contact.tags(), contact.createdAt());
-                tagCounts.increment(h, accountId, contact.tags(), shard);
-                Counts.add(h, accountId, 1);
+                tagCounts.move(h, accountId, List.of(), contact.tags(), shard);
+                Counts.add(h, accountId, 1, shard);
             });
         } catch (RuntimeException e) {
             throw conflictOr(e, accountId, contact.email());
@@ -68,7 +74,16 @@ final class ContactStore {
         if (!Ids.looksLike("cnt", id)) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> select(h, accountId, id, ""));
+        return reads.find(accountId, id);
+    }
+
+    private Map<String, Contact> selectAll(String accountId, List<String> ids) {
+        Map<String, Contact> rows = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM contacts c WHERE c.account_id = :account "
+                        + "AND c.id IN (<ids>)")
+                .bind("account", accountId).bindList("ids", ids)
+                .map((rs, ctx) -> row(rs)).forEach(contact -> rows.put(contact.id(), contact)));
+        return rows;
     }
 
     /** Applies the present fields under a row lock, so concurrent merges of custom_fields all survive. */
@@ -95,8 +110,8 @@ final class ContactStore {
                     h.createUpdate("DELETE FROM contact_tags WHERE account_id = :account AND contact_id = :id")
                             .bind("account", accountId).bind("id", id).execute();
                     insertTags(h, accountId, id, changed.tags(), changed.createdAt());
-                    tagCounts.decrement(h, accountId, without(old.tags(), changed.tags()), shard);
-                    tagCounts.increment(h, accountId, without(changed.tags(), old.tags()), shard);
+                    tagCounts.move(h, accountId, without(old.tags(), changed.tags()), without(changed.tags(), old.tags()),
+                            shard);
                 }
                 return changed;
             });
@@ -119,8 +134,9 @@ final class ContactStore {
                     .bind("account", accountId).bind("id", id).execute();
             h.createUpdate("DELETE FROM contacts WHERE account_id = :account AND id = :id")
                     .bind("account", accountId).bind("id", id).execute();
-            tagCounts.decrement(h, accountId, old.get().tags(), ThreadLocalRandom.current().nextInt(Counts.SHARDS));
-            Counts.add(h, accountId, -1);
+            int shard = Counts.shard();
+            tagCounts.move(h, accountId, old.get().tags(), List.of(), shard);
+            Counts.add(h, accountId, -1, shard);
             return true;
         });
     }

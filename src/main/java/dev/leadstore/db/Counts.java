@@ -22,10 +22,15 @@ public final class Counts {
         batch.execute();
     }
 
-    public static void add(Handle h, String accountId, long delta) {
+    /** A shard for one write: writes that move several counters use the same one throughout. */
+    public static int shard() {
+        return ThreadLocalRandom.current().nextInt(SHARDS);
+    }
+
+    /** Moves the account's total on the given shard; call after any tag counters of the same write. */
+    public static void add(Handle h, String accountId, long delta, int shard) {
         int updated = h.createUpdate("UPDATE contact_counts SET n = n + :delta WHERE account_id = :account AND shard = :shard")
-                .bind("delta", delta).bind("account", accountId)
-                .bind("shard", ThreadLocalRandom.current().nextInt(SHARDS)).execute();
+                .bind("delta", delta).bind("account", accountId).bind("shard", shard).execute();
         if (updated != 1) {
             throw new IllegalStateException("no contact counters for account " + accountId);
         }

@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -32,7 +32,7 @@ public final class TagCounts {
 
     /** Picks the shard of one write and makes sure the counter rows it may increment exist. */
     public int prepare(String accountId, Collection<String> tags) {
-        int shard = ThreadLocalRandom.current().nextInt(Counts.SHARDS);
+        int shard = Counts.shard();
         List<String> missing = new ArrayList<>();
         for (String tag : tags) {
             if (!known.contains(key(accountId, tag, shard)) || !known.contains(key(accountId, tag, 0))) {
@@ -49,28 +49,29 @@ public final class TagCounts {
         return shard;
     }
 
-    /** Adds one to each tag's counter, in the writing transaction, on a shard {@link #prepare}d for them. */
-    public void increment(Handle h, String accountId, Collection<String> tags, int shard) {
-        if (tags.isEmpty()) {
+    /**
+     * Moves the counters of the tags a write removed (minus one) and added (plus one), in the
+     * writing transaction. Added tags use the {@link #prepare}d shard; a removed tag uses it when its
+     * row is known to exist, else shard 0, which always does. Rows are locked in tag order, so two
+     * writes never wait on each other's counters in a cycle.
+     */
+    public void move(Handle h, String accountId, Collection<String> removed, Collection<String> added, int shard) {
+        if (removed.isEmpty() && added.isEmpty()) {
             return;
         }
+        TreeMap<String, int[]> moves = new TreeMap<>();
+        for (String tag : removed) {
+            moves.put(tag, new int[] {-1, known.contains(key(accountId, tag, shard)) ? shard : 0});
+        }
+        for (String tag : added) {
+            moves.put(tag, new int[] {1, shard});
+        }
         var batch = h.prepareBatch(MOVE);
-        for (String tag : tags) {
-            batch.bind("delta", 1).bind("account", accountId).bind("tag", tag).bind("shard", shard).add();
-        }
-        int[] updated = batch.execute();
-        for (int count : updated) {
+        moves.forEach((tag, move) -> batch.bind("delta", move[0]).bind("account", accountId).bind("tag", tag)
+                .bind("shard", move[1]).add());
+        for (int count : batch.execute()) {
             if (count != 1) {
-                throw new IllegalStateException("a tag counter of account " + accountId + " was not prepared");
-            }
-        }
-    }
-
-    /** Takes one from each tag's counter, in the writing transaction; every tag given must be counted. */
-    public void decrement(Handle h, String accountId, Collection<String> tags, int shard) {
-        for (String tag : tags) {
-            if (move(h, accountId, tag, shard, -1) != 1 && move(h, accountId, tag, 0, -1) != 1) {
-                throw new IllegalStateException("no counter for a tag of account " + accountId);
+                throw new IllegalStateException("a tag counter of account " + accountId + " is missing");
             }
         }
     }
@@ -83,11 +84,6 @@ public final class TagCounts {
 
     private static final String MOVE = "UPDATE contact_tag_counts SET n = n + :delta "
             + "WHERE account_id = :account AND tag = :tag AND shard = :shard";
-
-    private static int move(Handle h, String accountId, String tag, int shard, int delta) {
-        return h.createUpdate(MOVE).bind("delta", delta).bind("account", accountId).bind("tag", tag)
-                .bind("shard", shard).execute();
-    }
 
     /** Makes rows 0 and `shard` of the tag if absent; each insert commits alone (autocommit). */
     private void create(Handle h, String accountId, String tag, int shard) {

@@ -65,10 +65,12 @@ public final class Bench {
                 Admin.Tenant bench;
                 Admin.Tenant raw;
                 Admin.Tenant scale;
+                Admin.Tenant warmUp;
                 try (ServerProcess server = ServerProcess.start(target)) {
                     bench = Admin.tenant(server, "bench");
                     raw = Admin.tenant(server, "bench raw");
                     scale = Admin.tenant(server, "bench scale");
+                    warmUp = Admin.tenant(server, "bench warm-up");
                 }
                 version = target.version();
                 SeedData benchData = new SeedData(bench.accountId());
@@ -79,7 +81,7 @@ public final class Bench {
                     limits.putAll(RawLimits.measure(database, rawData, o.baseRows(), o));
                 }
                 try (ServerProcess server = ServerProcess.start(target)) {
-                    api.putAll(ApiScenarios.measure(server, bench, benchData, o.baseRows(), o));
+                    api.putAll(ApiScenarios.measure(server, bench, warmUp, benchData, o.baseRows(), o));
                 }
                 scales.putAll(ScaleRun.measure(target, scale, o.scalesFor(kind), o));
             } catch (IOException | SQLException | RuntimeException e) {

@@ -36,7 +36,7 @@ final class ContactStore {
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
 
     /** Concurrent reads by id share a query; at most this many such queries run at once. */
-    private static final int READ_LANES = 4;
+    private static final int READ_LANES = 2;
 
     private final Jdbi jdbi;
     private final TagCounts tagCounts;
@@ -77,12 +77,16 @@ final class ContactStore {
         return reads.find(accountId, id);
     }
 
-    private Map<String, Contact> selectAll(String accountId, List<String> ids) {
-        Map<String, Contact> rows = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM contacts c WHERE c.account_id = :account "
-                        + "AND c.id IN (<ids>)")
-                .bind("account", accountId).bindList("ids", ids)
-                .map((rs, ctx) -> row(rs)).forEach(contact -> rows.put(contact.id(), contact)));
+    /** The contacts of these (account, id) pairs; a row matching only across pairs is left out. */
+    private Map<CoalescedReads.Key, Contact> selectAll(List<CoalescedReads.Key> keys) {
+        Map<CoalescedReads.Key, Contact> rows = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT c.account_id, " + COLUMNS + " FROM contacts c "
+                        + "WHERE c.account_id IN (<accounts>) AND c.id IN (<ids>)")
+                .bindList("accounts", keys.stream().map(CoalescedReads.Key::accountId).distinct().toList())
+                .bindList("ids", keys.stream().map(CoalescedReads.Key::id).distinct().toList())
+                .map((rs, ctx) -> Map.entry(new CoalescedReads.Key(rs.getString("account_id"), rs.getString("id")), row(rs)))
+                .forEach(entry -> rows.put(entry.getKey(), entry.getValue())));
+        rows.keySet().retainAll(keys);
         return rows;
     }
 

@@ -2,15 +2,15 @@ package dev.leadstore.db;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads of single rows by id, coalesced under load: at most {@code lanes} queries run at once;
- * reads arriving meanwhile wait, and the next query takes every waiting read of its account
- * (up to {@link #MAX_BATCH}) in one statement. Alone, a read runs at once, as it would uncoalesced.
+ * Reads of single rows by account and id, coalesced under load: at most {@code lanes} queries run
+ * at once; reads arriving meanwhile wait, and the next query takes every waiting read (up to
+ * {@link #MAX_BATCH}) in one statement. Alone, a read runs at once, as it would uncoalesced.
+ * A read is answered only with the row of its own account and id.
  *
  * <p>Nothing is cached: every read is answered by a query that started after the read arrived, so
  * it sees every write committed before the request came in. Coalescing only saves round trips
@@ -19,23 +19,25 @@ import java.util.Optional;
 public final class CoalescedReads<T> {
     static final int MAX_BATCH = 64;
 
-    /** Reads the rows of these ids in this account: the rows found, by id. */
+    /** A row's address. */
+    public record Key(String accountId, String id) {
+    }
+
+    /** Reads the rows of these keys: the rows found, by key (rows of other keys are ignored). */
     @FunctionalInterface
     public interface Fetch<T> {
-        Map<String, T> rows(String accountId, List<String> ids);
+        Map<Key, T> rows(List<Key> keys);
     }
 
     private static final class Read<T> {
-        final String accountId;
-        final String id;
+        final Key key;
         T row;
         RuntimeException failure;
         boolean done;
         boolean leads;
 
-        Read(String accountId, String id) {
-            this.accountId = accountId;
-            this.id = id;
+        Read(Key key) {
+            this.key = key;
         }
     }
 
@@ -53,7 +55,7 @@ public final class CoalescedReads<T> {
     }
 
     public Optional<T> find(String accountId, String id) {
-        Read<T> me = new Read<>(accountId, id);
+        Read<T> me = new Read<>(new Key(accountId, id));
         boolean leads;
         synchronized (waiting) {
             leads = running < lanes;
@@ -75,23 +77,19 @@ public final class CoalescedReads<T> {
         return Optional.ofNullable(me.row);
     }
 
-    /** Runs one query for this read and the waiting reads of its account, then hands the lane on. */
+    /** Runs one query for this read and the reads waiting, then hands the lane on. */
     private void lead(Read<T> me) {
         List<Read<T>> batch = new ArrayList<>();
         batch.add(me);
         synchronized (waiting) {
-            for (Iterator<Read<T>> it = waiting.iterator(); it.hasNext() && batch.size() < MAX_BATCH; ) {
-                Read<T> other = it.next();
-                if (other.accountId.equals(me.accountId)) {
-                    it.remove();
-                    batch.add(other);
-                }
+            while (!waiting.isEmpty() && batch.size() < MAX_BATCH) {
+                batch.add(waiting.poll());
             }
         }
-        Map<String, T> rows = null;
+        Map<Key, T> rows = null;
         RuntimeException failure = null;
         try {
-            rows = fetch.rows(me.accountId, batch.stream().map(r -> r.id).distinct().toList());
+            rows = fetch.rows(batch.stream().map(r -> r.key).distinct().toList());
         } catch (RuntimeException e) {
             failure = e;
         } catch (Error e) {
@@ -113,7 +111,7 @@ public final class CoalescedReads<T> {
         }
         for (Read<T> read : batch) {
             synchronized (read) {
-                read.row = rows == null ? null : rows.get(read.id);
+                read.row = rows == null ? null : rows.get(read.key);
                 read.failure = failure;
                 read.done = true;
                 read.notify();

@@ -29,32 +29,36 @@ class CoalescedReadsTest {
     }
 
     /** A table in memory: every id ending in "-missing" is absent; rows are "account/id". */
-    private Map<String, String> rows(String accountId, List<String> ids, CountDownLatch gate) {
-        queries.add(accountId + ":" + String.join(",", ids));
+    private Map<CoalescedReads.Key, String> rows(List<CoalescedReads.Key> keys, CountDownLatch gate) {
+        queries.add(String.join(",", keys.stream().map(k -> k.accountId() + ":" + k.id()).toList()));
         try {
             assertThat(gate.await(10, TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
-        Map<String, String> found = new HashMap<>();
-        ids.stream().filter(id -> !id.endsWith("-missing")).forEach(id -> found.put(id, accountId + "/" + id));
+        Map<CoalescedReads.Key, String> found = new HashMap<>();
+        keys.stream().filter(k -> !k.id().endsWith("-missing")).forEach(k -> found.put(k, k.accountId() + "/" + k.id()));
+        // A row of another account with a requested id (ids collide here on purpose) must not leak.
+        keys.forEach(k -> found.putIfAbsent(new CoalescedReads.Key(k.accountId() + "-other", k.id()), "leak"));
         return found;
     }
 
     @Test
     void a_read_alone_runs_at_once_with_only_its_id() {
         CountDownLatch open = new CountDownLatch(0);
-        CoalescedReads<String> reads = new CoalescedReads<>(1, (a, ids) -> rows(a, ids, open));
+        CoalescedReads<String> reads = new CoalescedReads<>(1, keys -> rows(keys, open));
 
         assertThat(reads.find("acc1", "x")).contains("acc1/x");
         assertThat(reads.find("acc1", "y-missing")).isEmpty();
-        assertThat(queries).containsExactly("acc1:x", "acc1:y-missing");
+        assertThat(reads.find("acc1-other", "z-missing")).as("another account's row of that id").isEmpty();
+        assertThat(queries).containsExactly("acc1:x", "acc1:y-missing", "acc1-other:z-missing");
     }
 
     @Test
-    void reads_arriving_while_a_query_runs_share_the_next_query_of_their_account() throws Exception {
+    void reads_arriving_while_a_query_runs_share_the_next_query_and_each_gets_its_own_accounts_row()
+            throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
-        CoalescedReads<String> reads = new CoalescedReads<>(1, (a, ids) -> rows(a, ids, gate));
+        CoalescedReads<String> reads = new CoalescedReads<>(1, keys -> rows(keys, gate));
         Future<Optional<String>> first = pool.submit(() -> reads.find("acc1", "first"));
         awaitQueries(1);
 
@@ -64,6 +68,7 @@ class CoalescedReadsTest {
             same.add(pool.submit(() -> reads.find("acc1", id)));
         }
         Future<Optional<String>> other = pool.submit(() -> reads.find("acc2", "n1"));
+        Future<Optional<String>> absent = pool.submit(() -> reads.find("acc2", "n3-missing"));
         Thread.sleep(200);
         assertThat(queries).as("nothing else runs while the lane is busy").hasSize(1);
         gate.countDown();
@@ -74,17 +79,17 @@ class CoalescedReadsTest {
                     i == 3 ? Optional.empty() : Optional.of("acc1/n" + i));
         }
         assertThat(other.get(10, TimeUnit.SECONDS)).contains("acc2/n1");
-        assertThat(queries).as("one query for the first, one for acc1's ten, one for acc2").hasSize(3);
-        assertThat(queries.get(1)).startsWith("acc1:").satisfies(q -> assertThat(q.split(",")).hasSize(10));
-        assertThat(queries.get(2)).isEqualTo("acc2:n1");
+        assertThat(absent.get(10, TimeUnit.SECONDS)).as("acc1 has n3-missing's id absent too").isEmpty();
+        assertThat(queries).as("one query for the first, one for all twelve waiting").hasSize(2);
+        assertThat(queries.get(1).split(",")).hasSize(12).contains("acc1:n0", "acc2:n1", "acc2:n3-missing");
     }
 
     @Test
     void a_failed_query_fails_every_read_in_it_and_hands_the_lane_on() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         boolean[] failNext = {true};
-        CoalescedReads<String> reads = new CoalescedReads<>(1, (a, ids) -> {
-            Map<String, String> found = rows(a, ids, gate);
+        CoalescedReads<String> reads = new CoalescedReads<>(1, keys -> {
+            Map<CoalescedReads.Key, String> found = rows(keys, gate);
             if (failNext[0]) {
                 failNext[0] = false;
                 throw new IllegalStateException("database unreachable");
@@ -105,7 +110,7 @@ class CoalescedReadsTest {
     @Test
     void many_concurrent_reads_each_get_their_own_row() throws Exception {
         CountDownLatch open = new CountDownLatch(0);
-        CoalescedReads<String> reads = new CoalescedReads<>(2, (a, ids) -> rows(a, ids, open));
+        CoalescedReads<String> reads = new CoalescedReads<>(2, keys -> rows(keys, open));
         List<Future<Boolean>> results = new ArrayList<>();
         for (int t = 0; t < 16; t++) {
             int thread = t;

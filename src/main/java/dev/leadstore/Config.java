@@ -42,8 +42,10 @@ public record Config(
             return dbUrl.startsWith("jdbc:") ? dbUrl : "jdbc:" + dbUrl;
         }
         // WRITE_DELAY=0: every commit reaches the file before the call returns, so an
-        // acknowledged write survives a killed process.
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("leadstore")
+        // acknowledged write survives a killed process. "retry:": a thread interrupted during file
+        // I/O (a request abandoned mid-query) would otherwise close H2's file channel, and every
+        // later query of every request would fail until a restart; this file system reopens it.
+        return "jdbc:h2:retry:" + dataDir.toAbsolutePath().resolve("leadstore")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 

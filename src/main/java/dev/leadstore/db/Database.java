@@ -20,6 +20,8 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
+        // H2 sorts whole rows for "ORDER BY … LIMIT" unless only index columns are read.
+        jdbi.define(Listing.IDS_FIRST, !postgres);
     }
 
     public static Database open(Config config) {

@@ -8,11 +8,17 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /** One page of a list and the total number of rows matching its filters. */
 public record Listing<T>(List<T> items, long total) {
     /** From this offset on, a page first finds its ids alone (an index-only walk), then reads those rows. */
     static final long DEEP_OFFSET = 200;
+    /**
+     * Set on databases whose planner sorts whole rows unless the query reads index columns only
+     * (H2 does, once an account outgrows its cache): there every page is read in two steps.
+     */
+    static final String IDS_FIRST = "leadstore.idsFirst";
 
     public static <T> Listing<T> fetch(Handle h, String from, String columns, Where where, PageRequest page,
                                        String idColumn, RowMapper<T> mapper) {
@@ -32,7 +38,9 @@ public record Listing<T>(List<T> items, long total) {
             return new Listing<>(List.of(), total);
         }
         String window = page.orderBy(idColumn) + " LIMIT :limit OFFSET :offset";
-        if (idOf == null || page.offset() < DEEP_OFFSET) {
+        boolean idsFirst = page.offset() >= DEEP_OFFSET
+                || Boolean.TRUE.equals(h.getConfig(SqlStatements.class).getAttribute(IDS_FIRST));
+        if (idOf == null || !idsFirst) {
             List<T> items = where.bind(h.createQuery("SELECT " + columns + " FROM " + from + where.sql() + window))
                     .bind("limit", page.limit()).bind("offset", page.offset())
                     .map(mapper).list();

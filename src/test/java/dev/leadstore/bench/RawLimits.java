@@ -173,9 +173,12 @@ final class RawLimits {
         }
     }
 
+    /** Every list of the seeded account has rows: a list that reads none would be no floor at all. */
     private void list(RawSql.ListQuery query) throws SQLException {
         try (Connection c = pool.getConnection()) {
-            query.run(c, 1, 20);
+            if (query.run(c, 1, 20) == 0) {
+                throw new IllegalStateException("the raw list read no row: " + query.pageSql());
+            }
         }
     }
 }

@@ -93,7 +93,7 @@ public final class TestDatabase {
     }
 
     public String jdbcUrl() {
-        return pgUrl != null ? pgUrl : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("leadstore");
+        return pgUrl != null ? pgUrl : "jdbc:h2:retry:" + dataDir.toAbsolutePath().resolve("leadstore");
     }
 
     private static String jdbc(String url) {

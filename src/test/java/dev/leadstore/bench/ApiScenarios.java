@@ -60,7 +60,7 @@ final class ApiScenarios {
     }
 
     static Map<String, Result> measure(ServerProcess server, Admin.Tenant tenant, Admin.Tenant warmUp, SeedData data,
-                                       int rows, Options o) {
+                                       int rows, Options o, Runnable settle) {
         ApiScenarios s = new ApiScenarios(server, tenant, warmUp, data, rows, o.clients());
         // A fresh JVM: let the JIT compile every request path before anything is measured. Reads
         // go to the measured account; creates, updates and deletes to the warm-up account.
@@ -78,6 +78,7 @@ final class ApiScenarios {
         Map<String, Result> results = new LinkedHashMap<>();
         results.put(PING, s.run(PING, o, w -> expect(s.bare[w], "GET", "/bench/ping", null, 200)));
         results.put(GET, s.run(GET, o, w -> expect(s.api[w], "GET", CONTACTS + "/" + s.randomId(), null, 200)));
+        settle.run();
         results.put(UPDATE, s.run(UPDATE, o, s::update));
         // The lists run before any create, so they see exactly the seeded rows.
         results.put(LIST, s.run(LIST, o, w -> expect(s.api[w], "GET", CONTACTS + "?limit=20", null, 200)));
@@ -85,7 +86,9 @@ final class ApiScenarios {
                 w -> expect(s.api[w], "GET", CONTACTS + "?limit=20&search=" + SeedData.SEARCH, null, 200)));
         results.put(TAGS, s.run(TAGS, o,
                 w -> expect(s.api[w], "GET", CONTACTS + "?limit=20&tags=" + SeedData.TAG, null, 200)));
+        settle.run();
         results.put(CREATE, s.run(CREATE, o, s::create));
+        settle.run();
         results.put(DELETE, s.run(DELETE, o, s::delete));
         for (int w = 0; w < o.clients(); w++) {
             s.api[w].close();

@@ -78,10 +78,10 @@ public final class Bench {
                 Seeder.seed(target, benchData, 0, o.baseRows());
                 Seeder.seed(target, rawData, 0, o.baseRows());
                 try (Database database = Database.open(target.config())) {
-                    limits.putAll(RawLimits.measure(database, rawData, o.baseRows(), o));
+                    limits.putAll(RawLimits.measure(database, rawData, o.baseRows(), o, target::settle));
                 }
                 try (ServerProcess server = ServerProcess.start(target)) {
-                    api.putAll(ApiScenarios.measure(server, bench, warmUp, benchData, o.baseRows(), o));
+                    api.putAll(ApiScenarios.measure(server, bench, warmUp, benchData, o.baseRows(), o, target::settle));
                 }
                 scales.putAll(ScaleRun.measure(target, scale, o.scalesFor(kind), o));
             } catch (IOException | SQLException | RuntimeException e) {

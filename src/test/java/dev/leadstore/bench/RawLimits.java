@@ -42,16 +42,18 @@ final class RawLimits {
     }
 
     /** Measures every raw limit; the account already holds `rows` seeded contacts. */
-    static Map<String, Result> measure(Database database, SeedData data, int rows, Options o) {
+    static Map<String, Result> measure(Database database, SeedData data, int rows, Options o, Runnable settle) {
         RawLimits raw = new RawLimits(database.dataSource(), data, rows);
         Map<String, Result> results = new LinkedHashMap<>();
         // Reads and updates first, inserts last: every list sees the same seeded rows as the API's lists.
         results.put(SELECT, raw.run(SELECT, o, raw::select));
+        settle.run();
         results.put(UPDATE, raw.run(UPDATE, o, raw::update));
         results.put(LIST, raw.run(LIST, o, w -> raw.list(RawSql.all(data.accountId()))));
         results.put(SEARCH, raw.run(SEARCH, o, w -> raw.list(RawSql.search(data.accountId(), SeedData.SEARCH))));
         results.put(TAGS, raw.run(TAGS, o, w -> raw.list(RawSql.tag(data.accountId(), SeedData.TAG))));
         raw.prepareTagCounters();
+        settle.run();
         results.put(INSERT, raw.run(INSERT, o, raw::insert));
         return results;
     }

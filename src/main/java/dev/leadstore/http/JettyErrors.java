@@ -45,6 +45,9 @@ final class JettyErrors extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put(RequestIds.HEADER, id);
+        // Jetty closes the connection after refusing a request it could not parse; saying so lets
+        // clients that pool connections open a new one instead of reusing a closed one.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(Json.bytes(ErrorWriter.envelope(error))), callback);
         return true;
     }

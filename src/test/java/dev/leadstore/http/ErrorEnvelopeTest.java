@@ -178,7 +178,10 @@ class ErrorEnvelopeTest {
     void requests_refused_by_the_http_layer_before_routing_still_get_our_envelope() {
         Http api = app.newTenant();
         for (String path : List.of(CONTACTS + "/%00", CONTACTS + "/cnt_%ff", "/%2e%2e/health", "/health%00")) {
-            assertError(api.get(path), 400, "VALIDATION_ERROR");
+            Http.Response refused = api.get(path);
+            assertError(refused, 400, "VALIDATION_ERROR");
+            // The connection is closed after such a refusal; the answer says so, so that no client reuses it.
+            assertThat(refused.header("Connection")).as(path).contains("close");
             assertError(app.http().send("POST", path, "application/json", "{}"), 400, "VALIDATION_ERROR");
         }
     }

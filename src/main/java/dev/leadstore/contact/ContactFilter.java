@@ -29,16 +29,17 @@ record ContactFilter(
 
     /** True when the list has no filter, so its total is the account's contact count. */
     boolean unfiltered() {
-        return search == null && email == null && company == null && source == null && tags == null
-                && createdAfter == null && createdBefore == null && updatedAfter == null && updatedBefore == null;
+        return tags == null && noFilterButTags();
     }
 
     /** The tag when the list's only filter is one tag, else null. */
     String onlyTag() {
-        boolean tagsOnly = tags != null && tags.size() == 1 && search == null && email == null && company == null
-                && source == null && createdAfter == null && createdBefore == null && updatedAfter == null
-                && updatedBefore == null;
-        return tagsOnly ? tags.get(0) : null;
+        return tags != null && tags.size() == 1 && noFilterButTags() ? tags.get(0) : null;
+    }
+
+    private boolean noFilterButTags() {
+        return search == null && email == null && company == null && source == null
+                && createdAfter == null && createdBefore == null && updatedAfter == null && updatedBefore == null;
     }
 
     /**

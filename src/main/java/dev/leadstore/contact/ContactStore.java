@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -77,7 +78,10 @@ final class ContactStore {
         return reads.find(accountId, id);
     }
 
-    /** The contacts of these (account, id) pairs; a row matching only across pairs is left out. */
+    /**
+     * The contacts of these (account, id) pairs. A row pairing one read's account with another's id
+     * may come back too; CoalescedReads answers each read only with its own pair.
+     */
     private Map<CoalescedReads.Key, Contact> selectAll(List<CoalescedReads.Key> keys) {
         Map<CoalescedReads.Key, Contact> rows = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT c.account_id, " + COLUMNS + " FROM contacts c "
@@ -86,7 +90,6 @@ final class ContactStore {
                 .bindList("ids", keys.stream().map(CoalescedReads.Key::id).distinct().toList())
                 .map((rs, ctx) -> Map.entry(new CoalescedReads.Key(rs.getString("account_id"), rs.getString("id")), row(rs)))
                 .forEach(entry -> rows.put(entry.getKey(), entry.getValue())));
-        rows.keySet().retainAll(keys);
         return rows;
     }
 
@@ -99,7 +102,7 @@ final class ContactStore {
         int shard = tagCounts.prepare(accountId, input.has("tags") ? input.tags() : List.of());
         try {
             return jdbi.inTransaction(h -> {
-                Contact old = select(h, accountId, id, " FOR UPDATE").orElseThrow(() -> ApiException.notFound("Contact"));
+                Contact old = selectForUpdate(h, accountId, id).orElseThrow(() -> ApiException.notFound("Contact"));
                 Contact changed = apply(old, input, now);
                 target[0] = changed;
                 if (changed.sameContent(old)) {
@@ -130,7 +133,7 @@ final class ContactStore {
         }
         return jdbi.inTransaction(h -> {
             // The row lock first: a concurrent tag change is then either wholly before or wholly after.
-            Optional<Contact> old = select(h, accountId, id, " FOR UPDATE");
+            Optional<Contact> old = selectForUpdate(h, accountId, id);
             if (old.isEmpty()) {
                 return false;
             }
@@ -152,7 +155,7 @@ final class ContactStore {
     }
 
     /** The total of a list without filters, or with one tag only, is kept by counters; others are counted. */
-    private static java.util.function.LongSupplier knownTotal(Handle h, String accountId, ContactFilter filter) {
+    private static LongSupplier knownTotal(Handle h, String accountId, ContactFilter filter) {
         if (filter.unfiltered()) {
             return () -> Counts.total(h, accountId);
         }
@@ -200,10 +203,11 @@ final class ContactStore {
                 existing == null ? null : Map.of("existing_id", existing));
     }
 
-    private static Optional<Contact> select(Handle h, String accountId, String id, String lock) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM contacts c WHERE c.account_id = :account AND c.id = :id" + lock)
+    private static Optional<Contact> selectForUpdate(Handle h, String accountId, String id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM contacts c WHERE c.account_id = :account AND c.id = :id FOR UPDATE")
                 .bind("account", accountId).bind("id", id).map((rs, ctx) -> row(rs)).findOne();
     }
+
 
     private static <S extends SqlStatement<S>> S bindRow(S statement, String accountId, Contact c) {
         return PersonColumns.bind(statement, c.name(), c.email(), c.phone(), c.company(), c.position(), c.linkedinUrl())

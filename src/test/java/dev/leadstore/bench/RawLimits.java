@@ -80,39 +80,30 @@ final class RawLimits {
     /** Two fields change (company, position) under the row lock, as PUT does; tags stay. */
     private void update(int worker) throws SQLException {
         String id = randomId();
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                List<Object> row;
-                try (PreparedStatement s = c.prepareStatement(RawSql.SELECT_FOR_UPDATE)) {
-                    RawSql.bind(s, List.of(data.accountId(), id));
-                    try (ResultSet rs = s.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new IllegalStateException("update found no row");
-                        }
-                        String name = rs.getString("name");
-                        String email = rs.getString("email");
-                        String company = "Updated " + worker + " " + ThreadLocalRandom.current().nextInt();
-                        row = Arrays.asList(name, name.toLowerCase(Locale.ROOT), email,
-                                email == null ? null : email.toLowerCase(Locale.ROOT), rs.getString("phone"),
-                                company, company.toLowerCase(Locale.ROOT), "Head of " + company, rs.getString("source"),
-                                rs.getString("linkedin_url"), rs.getString("tags"), rs.getString("custom_fields"),
-                                Math.max(System.currentTimeMillis(), rs.getLong("updated_at") + 1),
-                                SearchText.of(name, email, company), data.accountId(), id);
+        inTransaction(c -> {
+            List<Object> row;
+            try (PreparedStatement s = c.prepareStatement(RawSql.SELECT_FOR_UPDATE)) {
+                RawSql.bind(s, List.of(data.accountId(), id));
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("update found no row");
                     }
+                    String name = rs.getString("name");
+                    String email = rs.getString("email");
+                    String company = "Updated " + worker + " " + ThreadLocalRandom.current().nextInt();
+                    row = Arrays.asList(name, name.toLowerCase(Locale.ROOT), email,
+                            email == null ? null : email.toLowerCase(Locale.ROOT), rs.getString("phone"),
+                            company, company.toLowerCase(Locale.ROOT), "Head of " + company, rs.getString("source"),
+                            rs.getString("linkedin_url"), rs.getString("tags"), rs.getString("custom_fields"),
+                            Math.max(System.currentTimeMillis(), rs.getLong("updated_at") + 1),
+                            SearchText.of(name, email, company), data.accountId(), id);
                 }
-                try (PreparedStatement u = c.prepareStatement(RawSql.UPDATE)) {
-                    RawSql.bind(u, row);
-                    u.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        }
+            try (PreparedStatement u = c.prepareStatement(RawSql.UPDATE)) {
+                RawSql.bind(u, row);
+                u.executeUpdate();
+            }
+        });
     }
 
     /**
@@ -128,8 +119,7 @@ final class RawLimits {
         List<Object> row = Arrays.asList(data.accountId(), id, "Jane Smith", "jane smith", email, email,
                 "+5511988888888", "Tech Corp", "tech corp", "CTO", "website", null, "[\"bench\",\"inbound\"]", "{}",
                 now, now, SearchText.of("Jane Smith", email, "Tech Corp"));
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+        inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(RawSql.INSERT_CONTACT);
                  PreparedStatement t = c.prepareStatement(RawSql.INSERT_TAG);
                  PreparedStatement tagCounter = c.prepareStatement(RawSql.TAG_COUNT_UP);
@@ -141,7 +131,7 @@ final class RawLimits {
                     t.addBatch();
                 }
                 t.executeBatch();
-                int shard = ThreadLocalRandom.current().nextInt(Counts.SHARDS);
+                int shard = Counts.shard();
                 for (String tag : INSERTED_TAGS) {
                     RawSql.bind(tagCounter, List.of(data.accountId(), tag, shard));
                     tagCounter.addBatch();
@@ -149,6 +139,21 @@ final class RawLimits {
                 tagCounter.executeBatch();
                 RawSql.bind(counter, List.of(data.accountId(), shard));
                 counter.executeUpdate();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Runs the work in one transaction on a pooled connection, as the server's writes do. */
+    private void inTransaction(SqlWork work) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * THE ONE PLACE where the benchmark repeats the server's contact SQL, for the raw-database limits
  * and for EXPLAIN. Copied (Jdbi's named parameters turned into `?`) from
- * contact/ContactStore.java (COLUMNS, create, insertTags, select, update), db/Counts.java (add, total),
+ * contact/ContactStore.java (COLUMNS, create, insertTags, selectForUpdate, update), db/Counts.java (add, total),
  * db/TagCounts.java (increment, total),
  * contact/ContactFilter.java (where), db/Listing.java (fetch) and http/PageRequest.java
  * (orderBy, offset), because those are package-private and bound to Jdbi and JSON mapping, which

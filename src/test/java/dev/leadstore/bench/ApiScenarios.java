@@ -115,7 +115,7 @@ final class ApiScenarios {
     private void update(int worker) throws IOException {
         int n = ThreadLocalRandom.current().nextInt(1_000_000);
         String body = "{\"company\":\"Updated Co " + n + "\",\"position\":\"Head of Growth " + n + "\"}";
-        expect(api[worker], "PUT", CONTACTS + "/" + randomId(), body, 200);
+        expect(api[worker], "PUT", CONTACTS + "/" + data.id(data.randomUpdatable(rows)), body, 200);
     }
 
     /** A create, two updates and a delete, on the warm-up account. */

@@ -79,7 +79,7 @@ final class RawLimits {
 
     /** Two fields change (company, position) under the row lock, as PUT does; tags stay. */
     private void update(int worker) throws SQLException {
-        String id = randomId();
+        String id = data.id(data.randomUpdatable(rows));
         inTransaction(c -> {
             List<Object> row;
             try (PreparedStatement s = c.prepareStatement(RawSql.SELECT_FOR_UPDATE)) {

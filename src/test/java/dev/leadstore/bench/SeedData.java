@@ -1,5 +1,6 @@
 package dev.leadstore.bench;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,8 +86,25 @@ final class SeedData {
         return "+55119" + "00000000".substring(digits.length()) + digits;
     }
 
+    /** True for the 50 contacts the search term finds (among the first 10 000). */
+    static boolean searchHit(int i) {
+        return i < 10_000 && i % 200 == 53;
+    }
+
+    /**
+     * A random seeded contact that the search term does not find: updates rename the company, and
+     * must not take the search's 50 contacts away from the scenarios measured after them.
+     */
+    int randomUpdatable(int rows) {
+        int i;
+        do {
+            i = ThreadLocalRandom.current().nextInt(rows);
+        } while (searchHit(i));
+        return i;
+    }
+
     String company(int i) {
-        if (i < 10_000 && i % 200 == 53) {
+        if (searchHit(i)) {
             return "Zephyr " + SUFFIX[(i / 100) % SUFFIX.length];
         }
         return i % 13 == 0 ? null : COMPANY[(i / 3) % COMPANY.length] + " " + SUFFIX[i % SUFFIX.length];

@@ -1,5 +1,6 @@
 package dev.leadstore;
 
+import dev.leadstore.db.DatabaseSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,21 +37,9 @@ public record Config(
                 "true".equals(env.get("LEADSTORE_BENCH_ENDPOINT")));
     }
 
-    /** The JDBC URL in use: PostgreSQL when configured, else the embedded H2 file. */
-    public String jdbcUrl() {
-        if (dbUrl != null) {
-            return dbUrl.startsWith("jdbc:") ? dbUrl : "jdbc:" + dbUrl;
-        }
-        // WRITE_DELAY=0: every commit reaches the file before the call returns, so an
-        // acknowledged write survives a killed process. "retry:": a thread interrupted during file
-        // I/O (a request abandoned mid-query) would otherwise close H2's file channel, and every
-        // later query of every request would fail until a restart; this file system reopens it.
-        return "jdbc:h2:retry:" + dataDir.toAbsolutePath().resolve("leadstore")
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-    }
-
-    public boolean embedded() {
-        return dbUrl == null;
+    /** Where the data lives: PostgreSQL when configured, else the embedded H2 file. */
+    public DatabaseSettings database() {
+        return new DatabaseSettings(dbUrl, dbUser, dbPassword, dataDir);
     }
 
     private static int count(String name, String value) {

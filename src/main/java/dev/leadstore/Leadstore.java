@@ -1,53 +1,60 @@
 package dev.leadstore;
 
-import dev.leadstore.account.AccountStore;
-import dev.leadstore.account.AdminHandlers;
-import dev.leadstore.account.KeyStore;
-import dev.leadstore.account.TeamStore;
+import dev.leadstore.account.AccountHandlers;
 import dev.leadstore.auth.FailedAttempts;
 import dev.leadstore.auth.KeyAuth;
+import dev.leadstore.auth.KeyCache;
+import dev.leadstore.auth.KeyHandlers;
+import dev.leadstore.auth.OperatorAuth;
 import dev.leadstore.contact.ContactHandlers;
+import dev.leadstore.contact.ContactStore;
+import dev.leadstore.contact.Counts;
+import dev.leadstore.contact.TagCounts;
 import dev.leadstore.db.Database;
 import dev.leadstore.db.Invalidation;
 import dev.leadstore.idempotency.Idempotency;
+import dev.leadstore.idempotency.IdempotencyStore;
 import dev.leadstore.opportunity.OpportunityHandlers;
+import dev.leadstore.opportunity.OpportunityStore;
 import dev.leadstore.ratelimit.InMemoryRateLimiter;
 import dev.leadstore.ratelimit.RateLimiter;
 import dev.leadstore.ratelimit.RedisRateLimiter;
 import io.javalin.Javalin;
 import java.time.Clock;
 
-/** The composition root: database, stores, handlers and the route table. Created unstarted. */
+/**
+ * The composition root: every long-lived object of the server is made here, from the database up
+ * to the route table, and handed down by constructor. Created unstarted.
+ */
 public final class Leadstore implements AutoCloseable {
     private final Config config;
     private final Database database;
-    private final RateLimiter limiter;
     private final Invalidation invalidation;
-    private final AccountStore accounts;
-    private final KeyStore keys;
-    private final TeamStore team;
+    private final RateLimiter limiter;
+    private final Stores stores;
     private final Javalin app;
 
     private Leadstore(Config config, Clock clock) {
         this.config = config;
-        this.database = Database.open(config);
+        this.database = Database.open(config.database());
+        this.invalidation = Invalidation.listening(config.database());
         this.limiter = config.redisUrl() == null ? new InMemoryRateLimiter()
                 : new RedisRateLimiter(config.redisUrl(), "leadstore:ratelimit:");
-        this.invalidation = Invalidation.start(config, database.postgres());
+        this.stores = Stores.over(database, invalidation);
+        var jdbi = database.jdbi();
         FailedAttempts failures = new FailedAttempts(config.authFailuresPerMinute());
-        this.accounts = new AccountStore(database.jdbi(), invalidation);
-        this.keys = new KeyStore(database.jdbi(), invalidation);
-        this.team = new TeamStore(database.jdbi());
-        this.app = Routes.build(new Routes.Handlers(
-                new KeyAuth(keys, invalidation, limiter, failures, clock),
-                new Idempotency(database.jdbi(), clock),
-                new ContactHandlers(database.jdbi(), clock),
-                new OpportunityHandlers(database.jdbi(), clock),
-                config.adminToken() == null ? null
-                        : new AdminHandlers(accounts, keys, team, clock, config.adminToken(), failures),
-                database,
-                config.corsOrigins(),
-                config.benchEndpoint()));
+        KeyCache keyCache = new KeyCache(stores.keys(), invalidation);
+        Routes routes = new Routes(
+                new KeyAuth(stores.keys(), keyCache, limiter, failures, clock),
+                new Idempotency(new IdempotencyStore(jdbi), clock),
+                new ContactHandlers(new ContactStore(jdbi, new Counts(jdbi), new TagCounts(jdbi)), clock),
+                new OpportunityHandlers(new OpportunityStore(jdbi), clock),
+                config.adminToken() == null ? null : new Routes.Operator(
+                        new OperatorAuth(config.adminToken(), failures, clock),
+                        new AccountHandlers(stores.accounts(), stores.team(), clock),
+                        new KeyHandlers(stores.accounts(), stores.keys(), clock)),
+                database::healthy);
+        this.app = routes.app(config.corsOrigins(), config.benchEndpoint());
     }
 
     public static Leadstore create(Config config) {
@@ -67,16 +74,8 @@ public final class Leadstore implements AutoCloseable {
         return app.port();
     }
 
-    public AccountStore accounts() {
-        return accounts;
-    }
-
-    public KeyStore keys() {
-        return keys;
-    }
-
-    public TeamStore team() {
-        return team;
+    Stores stores() {
+        return stores;
     }
 
     public Database database() {

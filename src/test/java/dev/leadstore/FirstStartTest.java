@@ -3,7 +3,9 @@ package dev.leadstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leadstore.account.Plan;
+import dev.leadstore.support.TestApp;
+import java.time.Clock;
+import java.util.Map;
 import dev.leadstore.support.Http;
 import dev.leadstore.support.ServerProcess;
 import dev.leadstore.support.TestApp;
@@ -82,8 +84,8 @@ class FirstStartTest {
     @Test
     void a_database_that_already_has_an_account_gets_no_default_account_and_no_key() {
         TestDatabase database = TestDatabase.of(kind);
-        try (Leadstore prepared = Leadstore.create(database.config(null))) {
-            prepared.accounts().create("made by the operator", Plan.PRO, null, Instant.now());
+        try (TestApp prepared = TestApp.start(database, Clock.systemUTC(), null)) {
+            prepared.admin().post("/admin/v1/accounts", Map.of("name", "made by the operator")).expectStatus(201);
         }
         try (ServerProcess server = ServerProcess.start(environment(database))) {
             assertThat(printedKeys(server)).as(String.join("\n", server.output())).isEmpty();

@@ -1,7 +1,7 @@
 package dev.leadstore.account;
 
+import dev.leadstore.base.ApiException;
 import dev.leadstore.db.Constraints;
-import dev.leadstore.db.Counts;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Invalidation;
 import java.sql.ResultSet;
@@ -12,13 +12,18 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** All SQL of the accounts table. */
+/** All SQL of the accounts and bootstrap tables. */
 public final class AccountStore {
     private static final String COLUMNS = "id, name, plan, rate_limit_per_hour, created_at";
 
     private record Row(String id, String name, Plan plan, Integer limit, Instant createdAt) {
         Account toAccount() {
             return new Account(id, name, plan.wire(), plan.limit(limit), createdAt);
+        }
+
+        Row with(AccountInput input) {
+            return new Row(id, input.name().or(name), input.plan().or(plan), input.rateLimitPerHour().or(limit),
+                    createdAt);
         }
     }
 
@@ -30,15 +35,12 @@ public final class AccountStore {
         this.invalidation = invalidation;
     }
 
-    public Account create(String name, Plan plan, Integer limit, Instant now) {
-        Row row = new Row(Ids.next("acc"), name, plan, limit, now);
-        jdbi.useTransaction(h -> {
-            h.createUpdate("INSERT INTO accounts (" + COLUMNS + ") VALUES (:id, :name, :plan, :limit, :now)")
-                    .bind("id", row.id()).bind("name", name).bind("plan", plan.wire())
-                    .bind("limit", limit).bind("now", now.toEpochMilli())
-                    .execute();
-            Counts.open(h, row.id());
-        });
+    public Account create(AccountInput input, Instant now) {
+        Row row = new Row(Ids.next("acc"), null, Plan.PRO, null, now).with(input);
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO accounts (" + COLUMNS + ") VALUES (:id, :name, :plan, :limit, :now)")
+                .bind("id", row.id()).bind("name", row.name()).bind("plan", row.plan().wire())
+                .bind("limit", row.limit()).bind("now", now.toEpochMilli())
+                .execute());
         return row.toAccount();
     }
 
@@ -49,22 +51,23 @@ public final class AccountStore {
         return jdbi.withHandle(h -> select(h, id, "")).map(Row::toAccount);
     }
 
+    /** The account, or 404 NOT_FOUND. */
+    public Account require(String id) {
+        return find(id).orElseThrow(() -> ApiException.notFound("Account"));
+    }
+
     public List<Account> list() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts ORDER BY created_at, id")
                 .map((rs, ctx) -> row(rs).toAccount()).list());
     }
 
-    /** Applies the fields that are present; a null limit returns the account to its plan's default. */
+    /** Applies the given fields; a null limit returns the account to its plan's default. */
     public Optional<Account> update(String id, AccountInput input) {
         if (!Ids.looksLike("acc", id)) {
             return Optional.empty();
         }
         Optional<Account> updated = jdbi.inTransaction(h -> select(h, id, " FOR UPDATE").map(old -> {
-            Row row = new Row(id,
-                    input.has("name") ? input.name() : old.name(),
-                    input.has("plan") ? input.plan() : old.plan(),
-                    input.has("rate_limit_per_hour") ? input.rateLimitPerHour() : old.limit(),
-                    old.createdAt());
+            Row row = old.with(input);
             h.createUpdate("UPDATE accounts SET name = :name, plan = :plan, rate_limit_per_hour = :limit WHERE id = :id")
                     .bind("name", row.name()).bind("plan", row.plan().wire()).bind("limit", row.limit())
                     .bind("id", id).execute();

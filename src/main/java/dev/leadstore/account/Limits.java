@@ -1,16 +1,16 @@
 package dev.leadstore.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leadstore.validation.BodyReader;
+import dev.leadstore.base.BodyReader;
 
 /** Reads an optional hourly request limit. */
-final class Limits {
+public final class Limits {
     static final int MAX_PER_HOUR = 1_000_000_000;
 
     private Limits() {
     }
 
-    static Integer perHour(BodyReader body, String field) {
+    public static Integer perHour(BodyReader body, String field) {
         if (!body.present(field) || body.isNull(field)) {
             return null;
         }

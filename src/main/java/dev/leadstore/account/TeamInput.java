@@ -1,27 +1,27 @@
 package dev.leadstore.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leadstore.validation.BodyReader;
-import dev.leadstore.validation.FieldErrors;
-import dev.leadstore.validation.PersonFields;
+import dev.leadstore.base.BodyReader;
+import dev.leadstore.base.FieldErrors;
+import dev.leadstore.person.PersonFields;
 import java.util.Set;
 
-/** The bodies that create a user ({name, email}) or a campaign ({name}). */
-record TeamInput(String name, String email) {
+/** The bodies that create a user ({name, email}) or a campaign ({name}), from the API or the command line. */
+public record TeamInput(String name, String email) {
     private static final Set<String> READ_ONLY = Set.of("id", "created_at");
 
-    static TeamInput user(ObjectNode json) {
+    public static TeamInput user(ObjectNode json) {
         BodyReader body = new BodyReader(json, Set.of("name", "email"), READ_ONLY, new FieldErrors());
         body.require("email");
-        PersonFields.Person person = PersonFields.read(body, true);
+        TeamInput input = new TeamInput(PersonFields.name(body, true).value(), PersonFields.email(body).value());
         body.errors().throwIfAny();
-        return new TeamInput(person.name(), person.email());
+        return input;
     }
 
-    static TeamInput campaign(ObjectNode json) {
+    public static TeamInput campaign(ObjectNode json) {
         BodyReader body = new BodyReader(json, Set.of("name"), READ_ONLY, new FieldErrors());
-        PersonFields.Person person = PersonFields.read(body, true);
+        TeamInput input = new TeamInput(PersonFields.name(body, true).value(), null);
         body.errors().throwIfAny();
-        return new TeamInput(person.name(), null);
+        return input;
     }
 }

@@ -13,11 +13,11 @@ public final class TeamStore {
         this.jdbi = jdbi;
     }
 
-    public User createUser(String accountId, String name, String email, Instant now) {
-        User user = new User(Ids.next("usr"), name, email, now);
+    public User createUser(String accountId, TeamInput input, Instant now) {
+        User user = new User(Ids.next("usr"), input.name(), input.email(), now);
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO users (account_id, id, name, email, created_at) "
                         + "VALUES (:account, :id, :name, :email, :now)")
-                .bind("account", accountId).bind("id", user.id()).bind("name", name).bind("email", email)
+                .bind("account", accountId).bind("id", user.id()).bind("name", user.name()).bind("email", user.email())
                 .bind("now", now.toEpochMilli()).execute());
         return user;
     }
@@ -31,11 +31,11 @@ public final class TeamStore {
                 .list());
     }
 
-    public Campaign createCampaign(String accountId, String name, Instant now) {
-        Campaign campaign = new Campaign(Ids.next("camp"), name, now);
+    public Campaign createCampaign(String accountId, TeamInput input, Instant now) {
+        Campaign campaign = new Campaign(Ids.next("camp"), input.name(), now);
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO campaigns (account_id, id, name, created_at) "
                         + "VALUES (:account, :id, :name, :now)")
-                .bind("account", accountId).bind("id", campaign.id()).bind("name", name)
+                .bind("account", accountId).bind("id", campaign.id()).bind("name", campaign.name())
                 .bind("now", now.toEpochMilli()).execute());
         return campaign;
     }

@@ -1,6 +1,6 @@
 package dev.leadstore.auth;
 
-import dev.leadstore.http.ApiException;
+import dev.leadstore.base.ApiException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**

@@ -1,10 +1,9 @@
 package dev.leadstore.auth;
 
-import dev.leadstore.account.KeyStore;
-import dev.leadstore.account.KeyStore.StoredKey;
-import dev.leadstore.db.Invalidation;
-import dev.leadstore.http.ApiException;
-import dev.leadstore.http.ErrorCode;
+import dev.leadstore.auth.KeyStore;
+import dev.leadstore.auth.KeyStore.StoredKey;
+import dev.leadstore.base.ApiException;
+import dev.leadstore.base.ErrorCode;
 import dev.leadstore.ratelimit.RateLimiter;
 import dev.leadstore.ratelimit.RateLimiter.Decision;
 import io.javalin.http.Context;
@@ -26,11 +25,10 @@ public final class KeyAuth {
     private final Clock clock;
     private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
 
-    public KeyAuth(KeyStore keys, Invalidation invalidation, RateLimiter limiter, FailedAttempts failures,
-                   Clock clock) {
+    public KeyAuth(KeyStore keys, KeyCache cache, RateLimiter limiter, FailedAttempts failures, Clock clock) {
         this.failures = failures;
         this.keys = keys;
-        this.cache = new KeyCache(keys, invalidation);
+        this.cache = cache;
         this.limiter = limiter;
         this.clock = clock;
     }

@@ -1,7 +1,7 @@
 package dev.leadstore.auth;
 
-import dev.leadstore.account.KeyStore;
-import dev.leadstore.account.KeyStore.StoredKey;
+import dev.leadstore.auth.KeyStore;
+import dev.leadstore.auth.KeyStore.StoredKey;
 import dev.leadstore.db.Invalidation;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * or an account moves the invalidation generation, and an entry serves only the generation it was
  * read in.
  */
-final class KeyCache {
+public final class KeyCache {
     private static final int MAX_ENTRIES = 100_000;
 
     private record Entry(StoredKey key, long generation) {
@@ -21,7 +21,7 @@ final class KeyCache {
     private final Invalidation invalidation;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
-    KeyCache(KeyStore keys, Invalidation invalidation) {
+    public KeyCache(KeyStore keys, Invalidation invalidation) {
         this.keys = keys;
         this.invalidation = invalidation;
     }

@@ -1,5 +1,6 @@
 package dev.leadstore.contact;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
@@ -19,12 +20,14 @@ public record Contact(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** Same content, ignoring timestamps: an update that changes nothing must not move updated_at. */
-    boolean sameContent(Contact other) {
-        return java.util.Objects.equals(name, other.name) && java.util.Objects.equals(email, other.email)
-                && java.util.Objects.equals(phone, other.phone) && java.util.Objects.equals(company, other.company)
-                && java.util.Objects.equals(position, other.position) && source.equals(other.source)
-                && java.util.Objects.equals(linkedinUrl, other.linkedinUrl) && tags.equals(other.tags)
-                && customFields.equals(other.customFields);
+    /** What a create starts from before the body's fields apply: every field at its default. */
+    static Contact blank(String id, Instant now) {
+        return new Contact(id, null, null, null, null, null, "other", null, List.of(),
+                JsonNodeFactory.instance.objectNode(), now, now);
+    }
+
+    Contact withUpdatedAt(Instant updatedAt) {
+        return new Contact(id, name, email, phone, company, position, source, linkedinUrl, tags, customFields,
+                createdAt, updatedAt);
     }
 }

@@ -1,8 +1,8 @@
 package dev.leadstore.contact;
 
 import dev.leadstore.db.Where;
-import dev.leadstore.http.PageRequest;
-import dev.leadstore.http.PageRequest.SortColumn;
+import dev.leadstore.db.PageRequest;
+import dev.leadstore.db.PageRequest.SortColumn;
 import dev.leadstore.http.Query;
 import java.time.Instant;
 import java.util.List;
@@ -90,7 +90,7 @@ record ContactFilter(
                 query.timestamp("created_before"),
                 query.timestamp("updated_after"),
                 query.timestamp("updated_before"),
-                PageRequest.read(query, SORTS));
+                query.page(SORTS));
     }
 
     private static String lower(String value) {

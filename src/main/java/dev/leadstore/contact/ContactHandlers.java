@@ -2,21 +2,20 @@ package dev.leadstore.contact;
 
 import dev.leadstore.auth.KeyAuth;
 import dev.leadstore.db.Listing;
-import dev.leadstore.http.ApiException;
+import dev.leadstore.base.ApiException;
 import dev.leadstore.http.Bodies;
 import dev.leadstore.http.Query;
 import dev.leadstore.http.Responses;
 import io.javalin.http.Context;
 import java.time.Clock;
-import org.jdbi.v3.core.Jdbi;
 
 /** The contact routes: parse, call the store, answer. */
 public final class ContactHandlers {
     private final ContactStore store;
     private final Clock clock;
 
-    public ContactHandlers(Jdbi jdbi, Clock clock) {
-        this.store = new ContactStore(jdbi);
+    public ContactHandlers(ContactStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 

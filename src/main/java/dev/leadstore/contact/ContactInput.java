@@ -1,48 +1,73 @@
 package dev.leadstore.contact;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leadstore.validation.BodyReader;
-import dev.leadstore.validation.CustomFields;
-import dev.leadstore.validation.FieldErrors;
-import dev.leadstore.validation.PersonFields;
-import dev.leadstore.validation.PersonFields.Person;
-import java.util.HashSet;
+import dev.leadstore.base.BodyReader;
+import dev.leadstore.base.FieldErrors;
+import dev.leadstore.base.Json;
+import dev.leadstore.base.Patch;
+import dev.leadstore.person.PersonFields;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A validated create or update body. `present` names the fields the client sent; on update only
- * those change. `customFields` may hold nulls on update: those keys are removed; `custom_fields: null`
- * clears them all.
+ * A validated create or update body: one {@link Patch} per field. A create applies it to a blank
+ * contact, an update to the stored one; `custom_fields` merges key by key (a null value removes a
+ * key, `custom_fields: null` clears them all).
  */
-record ContactInput(Set<String> present, Person person, String source, List<String> tags, ObjectNode customFields,
-                    boolean clearsCustomFields) {
-    static final Set<String> FIELDS = Set.of("name", "email", "phone", "company", "position", "linkedin_url",
-            "source", "tags", "custom_fields");
+record ContactInput(Patch<String> name, Patch<String> email, Patch<String> phone, Patch<String> company,
+                    Patch<String> position, Patch<String> source, Patch<String> linkedinUrl,
+                    Patch<List<String>> tags, Patch<ObjectNode> customFields) {
+    /** The fields a body may carry: this record's components. */
+    static final Set<String> FIELDS = Json.fieldNames(ContactInput.class);
     static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at");
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9_]{1,50}");
 
-    boolean has(String field) {
-        return present.contains(field);
-    }
-
     static ContactInput parse(ObjectNode json, boolean creating) {
-        BodyReader body = new BodyReader(json, FIELDS, READ_ONLY, new FieldErrors());
-        Person person = PersonFields.read(body, creating);
+        BodyReader body = new BodyReader(json, FIELDS, READ_ONLY, new FieldErrors(), creating);
         if (!creating) {
             body.refuseNull("source");
         }
+        ContactInput input = new ContactInput(
+                PersonFields.name(body, creating),
+                PersonFields.email(body),
+                PersonFields.phone(body),
+                PersonFields.text(body, "company"),
+                PersonFields.text(body, "position"),
+                body.patch("source", () -> source(body)),
+                PersonFields.linkedinUrl(body),
+                body.patch("tags", () -> {
+                    List<String> tags = body.stringSet("tags", 100, 64);
+                    return tags == null ? List.of() : tags;
+                }),
+                body.patch("custom_fields", () -> CustomFields.read(body, "custom_fields")));
+        body.errors().throwIfAny();
+        return input;
+    }
+
+    /**
+     * The contact with this body's fields applied; timestamps are the caller's to move. Refused when
+     * the merged custom fields outgrow their limits.
+     */
+    Contact applyTo(Contact c) {
+        ObjectNode fields = c.customFields();
+        if (customFields.given()) {
+            fields = CustomFields.merge(c.customFields(), customFields.value());
+            String problem = CustomFields.sizeProblem(fields);
+            if (problem != null) {
+                throw FieldErrors.single("custom_fields", problem);
+            }
+        }
+        return new Contact(c.id(), name.or(c.name()), email.or(c.email()), phone.or(c.phone()),
+                company.or(c.company()), position.or(c.position()), source.or(c.source()),
+                linkedinUrl.or(c.linkedinUrl()), tags.or(c.tags()), fields, c.createdAt(), c.updatedAt());
+    }
+
+    private static String source(BodyReader body) {
         String source = body.string("source", 50, false, false);
         if (source != null && !SOURCE.matcher(source).matches()) {
             body.errors().add("source", "must be 1 to 50 lowercase letters, digits or underscores");
         }
-        List<String> tags = body.stringSet("tags", 100, 64);
-        ObjectNode customFields = CustomFields.read(body, "custom_fields", creating);
-        body.errors().throwIfAny();
-        Set<String> present = new HashSet<>();
-        json.fieldNames().forEachRemaining(present::add);
-        return new ContactInput(present, person, source == null ? "other" : source,
-                tags == null ? List.of() : tags, customFields, body.isNull("custom_fields"));
+        return source;
     }
 }

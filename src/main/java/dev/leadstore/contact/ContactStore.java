@@ -2,20 +2,14 @@ package dev.leadstore.contact;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leadstore.db.CoalescedReads;
+import dev.leadstore.base.ApiException;
+import dev.leadstore.base.ErrorCode;
+import dev.leadstore.base.Json;
 import dev.leadstore.db.Constraints;
-import dev.leadstore.db.Counts;
-import dev.leadstore.db.SearchText;
-import dev.leadstore.db.TagCounts;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
-import dev.leadstore.db.PersonColumns;
-import dev.leadstore.http.ApiException;
-import dev.leadstore.http.ErrorCode;
-import dev.leadstore.http.Json;
-import dev.leadstore.validation.CustomFields;
-import dev.leadstore.validation.FieldErrors;
-import dev.leadstore.validation.PersonFields;
+import dev.leadstore.person.PersonColumns;
+import dev.leadstore.person.PersonFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
@@ -31,7 +25,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /** All SQL of the contacts and contact_tags tables. */
-final class ContactStore {
+public final class ContactStore {
     private static final String COLUMNS = "c.id, c.name, c.email, c.phone, c.company, c.job_position, c.source, "
             + "c.linkedin_url, c.tags, c.custom_fields, c.created_at, c.updated_at";
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
@@ -40,19 +34,21 @@ final class ContactStore {
     private static final int READ_LANES = 2;
 
     private final Jdbi jdbi;
+    private final Counts counts;
     private final TagCounts tagCounts;
+    /** The store's own way of reading by id, so it lives and dies with the store. */
     private final CoalescedReads<Contact> reads;
 
-    ContactStore(Jdbi jdbi) {
+    public ContactStore(Jdbi jdbi, Counts counts, TagCounts tagCounts) {
         this.jdbi = jdbi;
-        this.tagCounts = new TagCounts(jdbi);
+        this.counts = counts;
+        this.tagCounts = tagCounts;
         this.reads = new CoalescedReads<>(READ_LANES, this::selectAll);
     }
 
     Contact create(String accountId, ContactInput input, Instant now) {
-        var p = input.person();
-        Contact contact = new Contact(Ids.next("cnt"), p.name(), p.email(), p.phone(), p.company(), p.position(),
-                input.source(), p.linkedinUrl(), input.tags(), input.customFields(), now, now);
+        Contact contact = input.applyTo(Contact.blank(Ids.next("cnt"), now));
+        counts.open(accountId);
         int shard = tagCounts.prepare(accountId, contact.tags());
         try {
             jdbi.useTransaction(h -> {
@@ -93,21 +89,23 @@ final class ContactStore {
         return rows;
     }
 
-    /** Applies the present fields under a row lock, so concurrent merges of custom_fields all survive. */
+    /** Applies the given fields under a row lock, so concurrent merges of custom_fields all survive. */
     Contact update(String accountId, String id, ContactInput input, Instant now) {
         if (!Ids.looksLike("cnt", id)) {
             throw ApiException.notFound("Contact");
         }
-        Contact[] target = new Contact[1];
-        int shard = tagCounts.prepare(accountId, input.has("tags") ? input.tags() : List.of());
+        String[] email = new String[1];
+        counts.open(accountId);
+        int shard = tagCounts.prepare(accountId, input.tags().or(List.of()));
         try {
             return jdbi.inTransaction(h -> {
                 Contact old = selectForUpdate(h, accountId, id).orElseThrow(() -> ApiException.notFound("Contact"));
-                Contact changed = apply(old, input, now);
-                target[0] = changed;
-                if (changed.sameContent(old)) {
+                Contact applied = input.applyTo(old);
+                email[0] = applied.email();
+                if (applied.equals(old)) {
                     return old;
                 }
+                Contact changed = applied.withUpdatedAt(later(now, old.updatedAt()));
                 bindRow(h.createUpdate("UPDATE contacts SET name = :name, name_lc = :name_lc, email = :email, "
                         + "email_lc = :email_lc, phone = :phone, company = :company, company_lc = :company_lc, "
                         + "job_position = :position, source = :source, linkedin_url = :linkedin_url, tags = :tags, "
@@ -123,7 +121,7 @@ final class ContactStore {
                 return changed;
             });
         } catch (RuntimeException e) {
-            throw conflictOr(e, accountId, target[0] == null ? null : target[0].email());
+            throw conflictOr(e, accountId, email[0]);
         }
     }
 
@@ -167,28 +165,9 @@ final class ContactStore {
         return tags.stream().filter(tag -> !removed.contains(tag)).toList();
     }
 
-    private static Contact apply(Contact old, ContactInput input, Instant now) {
-        var p = input.person();
-        ObjectNode customFields = old.customFields();
-        if (input.has("custom_fields")) {
-            customFields = input.clearsCustomFields() ? input.customFields()
-                    : CustomFields.merge(old.customFields(), input.customFields());
-            String problem = CustomFields.sizeProblem(customFields);
-            if (problem != null) {
-                throw FieldErrors.single("custom_fields", problem);
-            }
-        }
-        Instant updatedAt = now.isAfter(old.updatedAt()) ? now : old.updatedAt().plusMillis(1);
-        return new Contact(old.id(),
-                input.has("name") ? p.name() : old.name(),
-                input.has("email") ? p.email() : old.email(),
-                input.has("phone") ? p.phone() : old.phone(),
-                input.has("company") ? p.company() : old.company(),
-                input.has("position") ? p.position() : old.position(),
-                input.has("source") ? input.source() : old.source(),
-                input.has("linkedin_url") ? p.linkedinUrl() : old.linkedinUrl(),
-                input.has("tags") ? input.tags() : old.tags(),
-                customFields, old.createdAt(), updatedAt);
+    /** updated_at always moves forward on a change, even within one millisecond. */
+    private static Instant later(Instant now, Instant previous) {
+        return now.isAfter(previous) ? now : previous.plusMillis(1);
     }
 
     private RuntimeException conflictOr(RuntimeException e, String accountId, String email) {
@@ -207,7 +186,6 @@ final class ContactStore {
         return h.createQuery("SELECT " + COLUMNS + " FROM contacts c WHERE c.account_id = :account AND c.id = :id FOR UPDATE")
                 .bind("account", accountId).bind("id", id).map((rs, ctx) -> row(rs)).findOne();
     }
-
 
     private static <S extends SqlStatement<S>> S bindRow(S statement, String accountId, Contact c) {
         return PersonColumns.bind(statement, c.name(), c.email(), c.phone(), c.company(), c.position(), c.linkedinUrl())

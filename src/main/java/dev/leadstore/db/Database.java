@@ -2,12 +2,9 @@ package dev.leadstore.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.leadstore.Config;
 import java.nio.file.Files;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
 /** The connection pool, the migrated schema and the Jdbi handle over them. */
@@ -24,7 +21,7 @@ public final class Database implements AutoCloseable {
         jdbi.define(Listing.IDS_FIRST, !postgres);
     }
 
-    public static Database open(Config config) {
+    public static Database open(DatabaseSettings config) {
         if (config.embedded()) {
             try {
                 Files.createDirectories(config.dataDir());
@@ -34,8 +31,8 @@ public final class Database implements AutoCloseable {
         }
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.jdbcUrl());
-        hikari.setUsername(config.dbUser() != null ? config.dbUser() : config.embedded() ? "sa" : null);
-        hikari.setPassword(config.dbPassword() != null ? config.dbPassword() : config.embedded() ? "" : null);
+        hikari.setUsername(config.effectiveUser());
+        hikari.setPassword(config.effectivePassword());
         hikari.setMaximumPoolSize(16);
         hikari.setPoolName("leadstore");
         // A request waiting on an unreachable database must answer 503 well within five seconds.
@@ -49,14 +46,7 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
-            boolean postgres = config.jdbcUrl().startsWith("jdbc:postgresql:");
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    // Text sorts compare code points on both databases, whatever PostgreSQL's locale.
-                    .placeholders(Map.of("sort_collation", postgres ? "COLLATE \"C\"" : ""))
-                    .load()
-                    .migrate();
+            Migrations.migrate(dataSource, config.postgres());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -1,6 +1,5 @@
 package dev.leadstore.db;
 
-import dev.leadstore.Config;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -27,21 +26,28 @@ public final class Invalidation implements AutoCloseable {
     private volatile boolean running = true;
     private final Thread listener;
 
-    private Invalidation(Config config, boolean postgres) {
-        this.postgres = postgres;
-        if (postgres) {
-            listener = new Thread(() -> listen(config), "leadstore-invalidation");
+    private Invalidation(DatabaseSettings settings, boolean listen) {
+        this.postgres = settings.postgres();
+        if (postgres && listen) {
+            listener = new Thread(() -> listen(settings), "leadstore-invalidation");
             listener.setDaemon(true);
             listener.start();
         } else {
-            // The embedded database belongs to this process alone: every writer is in here.
+            // The embedded database belongs to this process alone: every writer is in here. A
+            // process that only writes (the command line) never caches, so it needs no listener.
             listener = null;
-            reliable = true;
+            reliable = !postgres;
         }
     }
 
-    public static Invalidation start(Config config, boolean postgres) {
-        return new Invalidation(config, postgres);
+    /** For a server: on PostgreSQL, listens to every other process's changes (a thread until close). */
+    public static Invalidation listening(DatabaseSettings settings) {
+        return new Invalidation(settings, true);
+    }
+
+    /** For a process that only writes: publishes its changes to the servers, hears nothing. */
+    public static Invalidation publishing(DatabaseSettings settings) {
+        return new Invalidation(settings, false);
     }
 
     public long generation() {
@@ -64,9 +70,10 @@ public final class Invalidation implements AutoCloseable {
         generation.incrementAndGet();
     }
 
-    private void listen(Config config) {
+    private void listen(DatabaseSettings settings) {
         while (running) {
-            try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+            try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
+                    settings.password());
                  Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);

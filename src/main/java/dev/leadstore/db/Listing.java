@@ -1,6 +1,6 @@
 package dev.leadstore.db;
 
-import dev.leadstore.http.PageRequest;
+import dev.leadstore.db.PageRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

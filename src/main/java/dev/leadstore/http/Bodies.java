@@ -1,5 +1,8 @@
 package dev.leadstore.http;
 
+import dev.leadstore.base.ApiException;
+import dev.leadstore.base.ErrorCode;
+import dev.leadstore.base.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;

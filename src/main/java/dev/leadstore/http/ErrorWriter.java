@@ -1,5 +1,7 @@
 package dev.leadstore.http;
 
+import dev.leadstore.base.ApiException;
+import dev.leadstore.base.ErrorCode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.sql.SQLException;

@@ -1,5 +1,8 @@
 package dev.leadstore.http;
 
+import dev.leadstore.base.ApiException;
+import dev.leadstore.base.ErrorCode;
+import dev.leadstore.base.Json;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;

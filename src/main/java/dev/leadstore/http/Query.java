@@ -1,7 +1,11 @@
 package dev.leadstore.http;
 
-import dev.leadstore.validation.Text;
-import dev.leadstore.validation.Timestamps;
+import dev.leadstore.base.ApiException;
+import dev.leadstore.base.ErrorCode;
+import dev.leadstore.base.Text;
+import dev.leadstore.base.Timestamps;
+import dev.leadstore.db.PageRequest;
+import dev.leadstore.db.PageRequest.SortColumn;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Arrays;
@@ -80,6 +84,16 @@ public final class Query {
             throw ApiException.invalidParameter(name, "must be one of " + String.join(", ", allowed));
         }
         return value;
+    }
+
+    /** Reads page, limit, sort_by (one of `columns`, the first being the default) and sort_order. */
+    public PageRequest page(List<SortColumn> columns) {
+        int page = integer("page", 1, 1, PageRequest.MAX_PAGE);
+        int limit = integer("limit", 20, 1, 100);
+        String sortBy = oneOf("sort_by", columns.get(0).wire(), columns.stream().map(SortColumn::wire).toList());
+        String order = oneOf("sort_order", "desc", List.of("asc", "desc"));
+        SortColumn column = columns.stream().filter(c -> c.wire().equals(sortBy)).findFirst().orElseThrow();
+        return new PageRequest(page, limit, column, order.equals("desc"));
     }
 
     /** A comma-separated list, items trimmed, empty items dropped; null when none. */

@@ -1,5 +1,6 @@
 package dev.leadstore.http;
 
+import dev.leadstore.base.Json;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;

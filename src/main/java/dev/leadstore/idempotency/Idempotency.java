@@ -3,9 +3,9 @@ package dev.leadstore.idempotency;
 import dev.leadstore.auth.ApiKeys;
 import dev.leadstore.auth.KeyAuth;
 import dev.leadstore.auth.Principal;
-import dev.leadstore.http.ApiException;
+import dev.leadstore.base.ApiException;
 import dev.leadstore.http.Bodies;
-import dev.leadstore.http.ErrorCode;
+import dev.leadstore.base.ErrorCode;
 import dev.leadstore.http.ErrorWriter;
 import dev.leadstore.http.Responses;
 import dev.leadstore.idempotency.IdempotencyStore.Entry;
@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Safe retries: a POST or PUT with an Idempotency-Key runs once per API key and key; a repeat with
@@ -34,8 +33,8 @@ public final class Idempotency {
     private final Clock clock;
     private final AtomicLong lastPurge = new AtomicLong();
 
-    public Idempotency(Jdbi jdbi, Clock clock) {
-        this.store = new IdempotencyStore(jdbi);
+    public Idempotency(IdempotencyStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 

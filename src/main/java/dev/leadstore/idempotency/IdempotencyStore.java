@@ -7,7 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /** All SQL of the idempotency_keys table: one row per (API key, Idempotency-Key). */
-final class IdempotencyStore {
+public final class IdempotencyStore {
     /** A claimed key: pending while status is null, else the stored answer. */
     record Entry(String fingerprint, Integer status, byte[] response, long createdAt) {
     }
@@ -17,7 +17,7 @@ final class IdempotencyStore {
 
     private final Jdbi jdbi;
 
-    IdempotencyStore(Jdbi jdbi) {
+    public IdempotencyStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 

@@ -3,7 +3,10 @@ package dev.leadstore.opportunity;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** An opportunity as GET returns it, with its campaign and responsible user nested as {id, name}. */
+/**
+ * An opportunity as stored, and as lists show it: the campaign and the responsible user by id.
+ * A single opportunity is answered as {@link OpportunityDetail}, with those two nested by name.
+ */
 public record Opportunity(
         String id,
         String name,
@@ -17,34 +20,31 @@ public record Opportunity(
         BigDecimal dealValue,
         String dealCurrency,
         String notes,
-        Ref campaign,
-        Ref responsibleUser,
+        String campaignId,
+        String responsibleUserId,
         Instant wonAt,
         Instant lostAt,
         Instant createdAt,
         Instant updatedAt) {
 
-    public record Ref(String id, String name) {
+    /** What a create starts from before the body's fields apply: every field at its default. */
+    static Opportunity blank(String id, Instant now) {
+        return new Opportunity(id, null, null, null, null, null, null, "new", "other", null, "BRL", null, null, null,
+                null, null, now, now);
     }
 
-    /** The list form: ids instead of nested objects. */
-    public record Summary(String id, String name, String email, String phone, String company, String position,
-                          String linkedinUrl, String status, String source, BigDecimal dealValue,
-                          String dealCurrency, String notes, String campaignId, String responsibleUserId,
-                          Instant wonAt, Instant lostAt, Instant createdAt, Instant updatedAt) {
+    /** In another stage: entering won or lost stamps the moment, leaving either clears it. */
+    Opportunity inStage(String next, Instant now) {
+        if (next.equals(status)) {
+            return this;
+        }
+        return new Opportunity(id, name, email, phone, company, position, linkedinUrl, next, source, dealValue,
+                dealCurrency, notes, campaignId, responsibleUserId, next.equals("won") ? now : null,
+                next.equals("lost") ? now : null, createdAt, updatedAt);
     }
 
-    Summary summary() {
-        return new Summary(id, name, email, phone, company, position, linkedinUrl, status, source, dealValue,
-                dealCurrency, notes, campaign == null ? null : campaign.id(),
-                responsibleUser == null ? null : responsibleUser.id(), wonAt, lostAt, createdAt, updatedAt);
-    }
-
-    String campaignId() {
-        return campaign == null ? null : campaign.id();
-    }
-
-    String responsibleUserId() {
-        return responsibleUser == null ? null : responsibleUser.id();
+    Opportunity withUpdatedAt(Instant at) {
+        return new Opportunity(id, name, email, phone, company, position, linkedinUrl, status, source, dealValue,
+                dealCurrency, notes, campaignId, responsibleUserId, wonAt, lostAt, createdAt, at);
     }
 }

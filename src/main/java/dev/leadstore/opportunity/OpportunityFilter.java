@@ -1,8 +1,8 @@
 package dev.leadstore.opportunity;
 
 import dev.leadstore.db.Where;
-import dev.leadstore.http.PageRequest;
-import dev.leadstore.http.PageRequest.SortColumn;
+import dev.leadstore.db.PageRequest;
+import dev.leadstore.db.PageRequest.SortColumn;
 import dev.leadstore.http.Query;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +25,7 @@ record OpportunityFilter(String search, String status, String source, String cam
                 query.oneOf("source", null, Vocabulary.SOURCES),
                 query.text("campaign_id"),
                 query.text("responsible_user_id"),
-                PageRequest.read(query, SORTS));
+                query.page(SORTS));
     }
 
     Where where(String accountId) {

@@ -2,7 +2,7 @@ package dev.leadstore.opportunity;
 
 import dev.leadstore.auth.KeyAuth;
 import dev.leadstore.db.Listing;
-import dev.leadstore.http.ApiException;
+import dev.leadstore.base.ApiException;
 import dev.leadstore.http.Bodies;
 import dev.leadstore.http.Query;
 import dev.leadstore.http.Responses;
@@ -10,15 +10,14 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.jdbi.v3.core.Jdbi;
 
 /** The opportunity routes: parse, call the store, answer. */
 public final class OpportunityHandlers {
     private final OpportunityStore store;
     private final Clock clock;
 
-    public OpportunityHandlers(Jdbi jdbi, Clock clock) {
-        this.store = new OpportunityStore(jdbi);
+    public OpportunityHandlers(OpportunityStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -53,7 +52,7 @@ public final class OpportunityHandlers {
         OpportunityFilter filter = OpportunityFilter.read(new Query(ctx));
         Listing<Opportunity> listing = store.list(account(ctx), filter);
         Responses.ok(ctx, filter.page().page("opportunities",
-                listing.items().stream().map(Opportunity::summary).toList(), listing.total()));
+                listing.items(), listing.total()));
     }
 
     private static String account(Context ctx) {

@@ -2,56 +2,60 @@ package dev.leadstore.opportunity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leadstore.http.ErrorCode;
-import dev.leadstore.validation.BodyReader;
-import dev.leadstore.validation.FieldErrors;
-import dev.leadstore.validation.PersonFields;
-import dev.leadstore.validation.PersonFields.Person;
+import dev.leadstore.base.BodyReader;
+import dev.leadstore.base.ErrorCode;
+import dev.leadstore.base.FieldErrors;
+import dev.leadstore.base.Json;
+import dev.leadstore.base.Patch;
+import dev.leadstore.person.PersonFields;
 import java.math.BigDecimal;
 import java.util.Currency;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** A validated create or update body; on update only the `present` fields change. */
-record OpportunityInput(Set<String> present, Person person, String status, String source, BigDecimal dealValue,
-                        String dealCurrency, String notes, String campaignId, String responsibleUserId) {
-    private static final Set<String> FIELDS = Set.of("name", "email", "phone", "company", "position", "linkedin_url",
-            "status", "source", "deal_value", "deal_currency", "notes", "campaign_id", "responsible_user_id");
+/**
+ * A validated create or update body: one {@link Patch} per field. A create applies it to a blank
+ * opportunity, an update to the stored one. `status` is accepted on create only; stages change
+ * through their own endpoint.
+ */
+record OpportunityInput(Patch<String> name, Patch<String> email, Patch<String> phone, Patch<String> company,
+                        Patch<String> position, Patch<String> linkedinUrl, Patch<String> status, Patch<String> source,
+                        Patch<BigDecimal> dealValue, Patch<String> dealCurrency, Patch<String> notes,
+                        Patch<String> campaignId, Patch<String> responsibleUserId) {
+    /** The fields a body may carry: this record's components. */
+    static final Set<String> FIELDS = Json.fieldNames(OpportunityInput.class);
     private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "won_at", "lost_at",
             "campaign", "responsible_user");
     static final BigDecimal MAX_VALUE = new BigDecimal("999999999999.99");
     static final int MAX_NOTES = 10_000;
 
-    boolean has(String field) {
-        return present.contains(field);
-    }
-
     static OpportunityInput parse(ObjectNode json, boolean creating) {
-        BodyReader body = new BodyReader(json, FIELDS, READ_ONLY, new FieldErrors());
-        Person person = PersonFields.read(body, creating);
-        String status = null;
-        if (creating) {
-            status = oneOf(body, "status", Vocabulary.STATUSES, ErrorCode.INVALID_STATUS);
-        } else if (json.has("status")) {
+        BodyReader body = new BodyReader(json, FIELDS, READ_ONLY, new FieldErrors(), creating);
+        if (!creating && json.has("status")) {
             body.errors().add("status", "cannot be changed here; use PATCH /external/v1/opportunities/{id}/stage");
         }
         if (!creating) {
             body.refuseNull("source");
             body.refuseNull("deal_currency");
         }
-        String source = oneOf(body, "source", Vocabulary.SOURCES, ErrorCode.INVALID_SOURCE);
-        BigDecimal value = dealValue(body);
-        String currency = currency(body);
-        String notes = body.string("notes", MAX_NOTES, false, true);
-        String campaignId = body.string("campaign_id", 64, false, false);
-        String userId = body.string("responsible_user_id", 64, false, false);
+        OpportunityInput input = new OpportunityInput(
+                PersonFields.name(body, creating),
+                PersonFields.email(body),
+                PersonFields.phone(body),
+                PersonFields.text(body, "company"),
+                PersonFields.text(body, "position"),
+                PersonFields.linkedinUrl(body),
+                creating ? body.patch("status", () -> oneOf(body, "status", Vocabulary.STATUSES, ErrorCode.INVALID_STATUS))
+                        : Patch.absent(),
+                body.patch("source", () -> oneOf(body, "source", Vocabulary.SOURCES, ErrorCode.INVALID_SOURCE)),
+                body.patch("deal_value", () -> dealValue(body)),
+                body.patch("deal_currency", () -> currency(body)),
+                body.patch("notes", () -> body.string("notes", MAX_NOTES, false, true)),
+                body.patch("campaign_id", () -> body.string("campaign_id", 64, false, false)),
+                body.patch("responsible_user_id", () -> body.string("responsible_user_id", 64, false, false)));
         body.errors().throwIfAny();
-        Set<String> present = new HashSet<>();
-        json.fieldNames().forEachRemaining(present::add);
-        return new OpportunityInput(present, person, status == null ? "new" : status,
-                source == null ? "other" : source, value, currency == null ? "BRL" : currency, notes,
-                campaignId, userId);
+        return input;
     }
 
     /** The body of a stage change: exactly {"status": "..."}. */
@@ -63,7 +67,20 @@ record OpportunityInput(Set<String> present, Person person, String status, Strin
         return status;
     }
 
-    private static String oneOf(BodyReader body, String field, java.util.List<String> allowed, ErrorCode code) {
+    /**
+     * The opportunity with this body's fields applied; timestamps are the caller's to move. A status
+     * (on create) goes through the stage rules, so creating a won deal stamps won_at.
+     */
+    Opportunity applyTo(Opportunity o, java.time.Instant now) {
+        Opportunity applied = new Opportunity(o.id(), name.or(o.name()), email.or(o.email()), phone.or(o.phone()),
+                company.or(o.company()), position.or(o.position()), linkedinUrl.or(o.linkedinUrl()), o.status(),
+                source.or(o.source()), dealValue.or(o.dealValue()), dealCurrency.or(o.dealCurrency()),
+                notes.or(o.notes()), campaignId.or(o.campaignId()), responsibleUserId.or(o.responsibleUserId()),
+                o.wonAt(), o.lostAt(), o.createdAt(), o.updatedAt());
+        return status.given() ? applied.inStage(status.value(), now) : applied;
+    }
+
+    private static String oneOf(BodyReader body, String field, List<String> allowed, ErrorCode code) {
         String value = body.string(field, 64, false, false);
         if (value != null && !allowed.contains(value)) {
             body.errors().add(field, "must be one of " + String.join(", ", allowed), code);
@@ -73,7 +90,7 @@ record OpportunityInput(Set<String> present, Person person, String status, Strin
     }
 
     private static BigDecimal dealValue(BodyReader body) {
-        if (!body.present("deal_value") || body.isNull("deal_value")) {
+        if (body.isNull("deal_value")) {
             return null;
         }
         JsonNode node = body.node("deal_value");

@@ -1,21 +1,22 @@
 package dev.leadstore.opportunity;
 
+import dev.leadstore.base.ApiException;
+import dev.leadstore.base.FieldErrors;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
-import dev.leadstore.db.PersonColumns;
-import dev.leadstore.http.ApiException;
-import dev.leadstore.validation.FieldErrors;
+import dev.leadstore.person.PersonColumns;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** All SQL of the opportunities table (reading campaign and user names alongside). */
-final class OpportunityStore {
+public final class OpportunityStore {
     private static final String FROM = "opportunities o "
             + "LEFT JOIN campaigns cp ON cp.account_id = o.account_id AND cp.id = o.campaign_id "
             + "LEFT JOIN users u ON u.account_id = o.account_id AND u.id = o.responsible_user_id";
@@ -30,46 +31,37 @@ final class OpportunityStore {
 
     private final Jdbi jdbi;
 
-    OpportunityStore(Jdbi jdbi) {
+    public OpportunityStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    Opportunity create(String accountId, OpportunityInput in, Instant now) {
-        String id = Ids.next("opp");
+    OpportunityDetail create(String accountId, OpportunityInput in, Instant now) {
+        Opportunity o = in.applyTo(Opportunity.blank(Ids.next("opp"), now), now);
         return jdbi.inTransaction(h -> {
             checkReferences(h, accountId, in);
-            var p = in.person();
-            Opportunity o = new Opportunity(id, p.name(), p.email(), p.phone(), p.company(), p.position(),
-                    p.linkedinUrl(), in.status(), in.source(), in.dealValue(), in.dealCurrency(), in.notes(),
-                    ref(in.campaignId()), ref(in.responsibleUserId()),
-                    in.status().equals("won") ? now : null, in.status().equals("lost") ? now : null, now, now);
             bind(h.createUpdate("INSERT INTO opportunities (account_id, id, created_at, name, name_lc, email, email_lc, "
                     + "phone, company, company_lc, job_position, linkedin_url, status, source, deal_value, deal_currency, "
                     + "notes, campaign_id, responsible_user_id, won_at, lost_at, updated_at) VALUES (:account, :id, "
                     + ":created_at, :name, :name_lc, :email, :email_lc, :phone, :company, :company_lc, :position, "
                     + ":linkedin_url, :status, :source, :deal_value, :deal_currency, :notes, :campaign_id, :user_id, "
                     + ":won_at, :lost_at, :updated_at)"), accountId, o).bind("created_at", now.toEpochMilli()).execute();
-            return select(h, accountId, id).orElseThrow();
+            return select(h, accountId, o.id()).orElseThrow();
         });
     }
 
-    Optional<Opportunity> find(String accountId, String id) {
+    Optional<OpportunityDetail> find(String accountId, String id) {
         if (!Ids.looksLike("opp", id)) {
             return Optional.empty();
         }
         return jdbi.withHandle(h -> select(h, accountId, id));
     }
 
-    Opportunity update(String accountId, String id, OpportunityInput in, Instant now) {
-        return change(accountId, id, h -> checkReferences(h, accountId, in), old -> apply(old, in, now));
+    OpportunityDetail update(String accountId, String id, OpportunityInput in, Instant now) {
+        return change(accountId, id, h -> checkReferences(h, accountId, in), old -> in.applyTo(old, now), now);
     }
 
-    Opportunity changeStage(String accountId, String id, String status, Instant now) {
-        return change(accountId, id, h -> { }, old -> old.status().equals(status) ? old : new Opportunity(old.id(),
-                old.name(), old.email(), old.phone(), old.company(), old.position(), old.linkedinUrl(), status,
-                old.source(), old.dealValue(), old.dealCurrency(), old.notes(), old.campaign(), old.responsibleUser(),
-                status.equals("won") ? now : null, status.equals("lost") ? now : null, old.createdAt(),
-                later(now, old.updatedAt())));
+    OpportunityDetail changeStage(String accountId, String id, String status, Instant now) {
+        return change(accountId, id, h -> { }, old -> old.inStage(status, now), now);
     }
 
     boolean delete(String accountId, String id) {
@@ -86,8 +78,8 @@ final class OpportunityStore {
     }
 
     /** Locks the row, computes its next state and writes it only when something really changed. */
-    private Opportunity change(String accountId, String id, java.util.function.Consumer<Handle> validate,
-                               java.util.function.UnaryOperator<Opportunity> next) {
+    private OpportunityDetail change(String accountId, String id, java.util.function.Consumer<Handle> validate,
+                                     UnaryOperator<Opportunity> next, Instant now) {
         return jdbi.inTransaction(h -> {
             validate.accept(h);
             boolean locked = Ids.looksLike("opp", id) && h.createQuery(
@@ -96,58 +88,27 @@ final class OpportunityStore {
             if (!locked) {
                 throw ApiException.notFound("Opportunity");
             }
-            Opportunity old = select(h, accountId, id).orElseThrow();
-            Opportunity changed = next.apply(old);
-            if (sameContent(old, changed)) {
+            OpportunityDetail old = select(h, accountId, id).orElseThrow();
+            Opportunity applied = next.apply(old.opportunity());
+            if (applied.equals(old.opportunity())) {
                 return old;
             }
+            Instant previous = old.opportunity().updatedAt();
             bind(h.createUpdate("UPDATE opportunities SET " + WRITE_COLUMNS + " WHERE account_id = :account AND id = :id"),
-                    accountId, changed).execute();
+                    accountId, applied.withUpdatedAt(now.isAfter(previous) ? now : previous.plusMillis(1))).execute();
             return select(h, accountId, id).orElseThrow();
         });
-    }
-
-    private static Opportunity apply(Opportunity old, OpportunityInput in, Instant now) {
-        var p = in.person();
-        return new Opportunity(old.id(),
-                in.has("name") ? p.name() : old.name(),
-                in.has("email") ? p.email() : old.email(),
-                in.has("phone") ? p.phone() : old.phone(),
-                in.has("company") ? p.company() : old.company(),
-                in.has("position") ? p.position() : old.position(),
-                in.has("linkedin_url") ? p.linkedinUrl() : old.linkedinUrl(),
-                old.status(),
-                in.has("source") ? in.source() : old.source(),
-                in.has("deal_value") ? in.dealValue() : old.dealValue(),
-                in.has("deal_currency") ? in.dealCurrency() : old.dealCurrency(),
-                in.has("notes") ? in.notes() : old.notes(),
-                in.has("campaign_id") ? ref(in.campaignId()) : old.campaign(),
-                in.has("responsible_user_id") ? ref(in.responsibleUserId()) : old.responsibleUser(),
-                old.wonAt(), old.lostAt(), old.createdAt(), later(now, old.updatedAt()));
-    }
-
-    /** updated_at always moves forward on a change, even within one millisecond. */
-    private static Instant later(Instant now, Instant previous) {
-        return now.isAfter(previous) ? now : previous.plusMillis(1);
-    }
-
-    private static boolean sameContent(Opportunity a, Opportunity b) {
-        return a.name().equals(b.name()) && Objects.equals(a.email(), b.email())
-                && Objects.equals(a.phone(), b.phone()) && Objects.equals(a.company(), b.company())
-                && Objects.equals(a.position(), b.position()) && Objects.equals(a.linkedinUrl(), b.linkedinUrl())
-                && a.status().equals(b.status()) && a.source().equals(b.source())
-                && Objects.equals(a.dealValue(), b.dealValue()) && a.dealCurrency().equals(b.dealCurrency())
-                && Objects.equals(a.notes(), b.notes()) && Objects.equals(a.campaignId(), b.campaignId())
-                && Objects.equals(a.responsibleUserId(), b.responsibleUserId());
     }
 
     /** A campaign or user of another account is refused exactly like a missing one. */
     private static void checkReferences(Handle h, String accountId, OpportunityInput in) {
         FieldErrors errors = new FieldErrors();
-        if (in.campaignId() != null && !exists(h, "campaigns", accountId, in.campaignId())) {
+        String campaignId = in.campaignId().value();
+        String userId = in.responsibleUserId().value();
+        if (campaignId != null && !exists(h, "campaigns", accountId, campaignId)) {
             errors.add("campaign_id", "must name a campaign of this account");
         }
-        if (in.responsibleUserId() != null && !exists(h, "users", accountId, in.responsibleUserId())) {
+        if (userId != null && !exists(h, "users", accountId, userId)) {
             errors.add("responsible_user_id", "must name a user of this account");
         }
         errors.throwIfAny();
@@ -158,16 +119,14 @@ final class OpportunityStore {
                 .bind("account", accountId).bind("id", id).mapTo(Integer.class).one() > 0;
     }
 
-    private static Opportunity.Ref ref(String id) {
-        return id == null ? null : new Opportunity.Ref(id, null);
-    }
-
-    private static Optional<Opportunity> select(Handle h, String accountId, String id) {
+    private static Optional<OpportunityDetail> select(Handle h, String accountId, String id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM " + FROM + " WHERE o.account_id = :account AND o.id = :id")
-                .bind("account", accountId).bind("id", id).map((rs, ctx) -> row(rs)).findOne();
+                .bind("account", accountId).bind("id", id)
+                .map((rs, ctx) -> new OpportunityDetail(row(rs), rs.getString("campaign_name"), rs.getString("user_name")))
+                .findOne();
     }
 
-    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S s, String accountId, Opportunity o) {
+    private static <S extends SqlStatement<S>> S bind(S s, String accountId, Opportunity o) {
         return PersonColumns.bind(s, o.name(), o.email(), o.phone(), o.company(), o.position(), o.linkedinUrl())
                 .bind("account", accountId).bind("id", o.id())
                 .bind("status", o.status()).bind("source", o.source())
@@ -186,14 +145,9 @@ final class OpportunityStore {
         return new Opportunity(rs.getString("id"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
                 rs.getString("company"), rs.getString("job_position"), rs.getString("linkedin_url"),
                 rs.getString("status"), rs.getString("source"), value == null ? null : OpportunityInput.canonical(value),
-                rs.getString("deal_currency"), rs.getString("notes"),
-                named(rs.getString("campaign_id"), rs.getString("campaign_name")),
-                named(rs.getString("responsible_user_id"), rs.getString("user_name")),
+                rs.getString("deal_currency"), rs.getString("notes"), rs.getString("campaign_id"),
+                rs.getString("responsible_user_id"),
                 instant(rs, "won_at"), instant(rs, "lost_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
-    }
-
-    private static Opportunity.Ref named(String id, String name) {
-        return id == null ? null : new Opportunity.Ref(id, name);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,7 +1,7 @@
 package dev.leadstore.ratelimit;
 
-import dev.leadstore.http.ApiException;
-import dev.leadstore.http.ErrorCode;
+import dev.leadstore.base.ApiException;
+import dev.leadstore.base.ErrorCode;
 import java.util.List;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.JedisPooled;

@@ -1,7 +1,7 @@
 package dev.leadstore.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leadstore.http.Json;
+import dev.leadstore.base.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 

@@ -77,7 +77,7 @@ public final class Bench {
                 SeedData rawData = new SeedData(raw.accountId());
                 Seeder.seed(target, benchData, 0, o.baseRows());
                 Seeder.seed(target, rawData, 0, o.baseRows());
-                try (Database database = Database.open(target.config())) {
+                try (Database database = Database.open(target.config().database())) {
                     limits.putAll(RawLimits.measure(database, rawData, o.baseRows(), o, target::settle));
                 }
                 try (ServerProcess server = ServerProcess.start(target)) {

@@ -1,8 +1,8 @@
 package dev.leadstore.bench;
 
 import dev.leadstore.db.Database;
-import dev.leadstore.db.Counts;
-import dev.leadstore.db.SearchText;
+import dev.leadstore.contact.Counts;
+import dev.leadstore.contact.SearchText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import dev.leadstore.db.SearchText;
+import dev.leadstore.contact.SearchText;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 

@@ -85,8 +85,8 @@ final class Target implements AutoCloseable {
     /** A plain connection, for seeding and EXPLAIN. */
     Connection connect() throws SQLException {
         Config config = config();
-        return postgres() ? DriverManager.getConnection(config.jdbcUrl(), pgUser, "")
-                : DriverManager.getConnection(config.jdbcUrl(), "sa", "");
+        return postgres() ? DriverManager.getConnection(config.database().jdbcUrl(), pgUser, "")
+                : DriverManager.getConnection(config.database().jdbcUrl(), "sa", "");
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.leadstore;
 
 import dev.leadstore.db.DatabaseSettings;
+import dev.leadstore.http.Cidr;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,6 +17,7 @@ public record Config(
         String adminToken,
         int authFailuresPerMinute,
         java.util.List<String> corsOrigins,
+        java.util.List<Cidr> trustedProxies,
         boolean benchEndpoint) {
 
     public static Config fromEnvironment() {
@@ -33,6 +35,7 @@ public record Config(
                 blankToNull(env.get("LEADSTORE_ADMIN_TOKEN")),
                 count("LEADSTORE_AUTH_FAILURES_PER_MINUTE", env.getOrDefault("LEADSTORE_AUTH_FAILURES_PER_MINUTE", "60")),
                 origins(env.get("LEADSTORE_CORS_ORIGINS")),
+                proxies(env.get("LEADSTORE_TRUSTED_PROXIES")),
                 // GET /bench/ping: the benchmark's floor of HTTP cost; off unless asked for.
                 "true".equals(env.get("LEADSTORE_BENCH_ENDPOINT")));
     }
@@ -68,6 +71,20 @@ public record Config(
             }
         }
         return origins;
+    }
+
+    /** Comma-separated addresses or CIDR blocks whose X-Forwarded-For names the client; none by default. */
+    private static java.util.List<Cidr> proxies(String value) {
+        if (value == null || value.isBlank()) {
+            return java.util.List.of();
+        }
+        try {
+            return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .map(Cidr::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("LEADSTORE_TRUSTED_PROXIES must list addresses or CIDR blocks like "
+                    + "10.0.0.0/8, fd00::/8: " + e.getMessage());
+        }
     }
 
     private static int port(String value) {

@@ -29,7 +29,7 @@ final class KeyCommands {
         @Override
         public Integer call() {
             KeyInput input = KeyInput.parse(new CommandBody().text("name", name).list("permissions", permissions)
-                    .number("rate_limit_per_hour", limit).text("expires_at", expiresAt).json());
+                    .number("rate_limit_per_hour", limit).text("expires_at", expiresAt).json(), Instant.now());
             try (Operator operator = Operator.open()) {
                 String owner = operator.stores().accounts().require(account).id();
                 Main.print(operator.stores().keys().create(owner, input, Instant.now()));

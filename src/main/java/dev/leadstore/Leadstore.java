@@ -2,6 +2,7 @@ package dev.leadstore;
 
 import dev.leadstore.account.AccountHandlers;
 import dev.leadstore.auth.FailedAttempts;
+import dev.leadstore.auth.InFlight;
 import dev.leadstore.auth.KeyAuth;
 import dev.leadstore.auth.KeyCache;
 import dev.leadstore.auth.KeyHandlers;
@@ -12,6 +13,7 @@ import dev.leadstore.contact.Counts;
 import dev.leadstore.contact.TagCounts;
 import dev.leadstore.db.Database;
 import dev.leadstore.db.Invalidation;
+import dev.leadstore.http.ClientAddress;
 import dev.leadstore.idempotency.Idempotency;
 import dev.leadstore.idempotency.IdempotencyStore;
 import dev.leadstore.opportunity.OpportunityHandlers;
@@ -45,7 +47,7 @@ public final class Leadstore implements AutoCloseable {
         FailedAttempts failures = new FailedAttempts(config.authFailuresPerMinute());
         KeyCache keyCache = new KeyCache(stores.keys(), invalidation);
         Routes routes = new Routes(
-                new KeyAuth(stores.keys(), keyCache, limiter, failures, clock),
+                new KeyAuth(stores.keys(), keyCache, limiter, failures, new InFlight(), clock),
                 new Idempotency(new IdempotencyStore(jdbi), clock),
                 new ContactHandlers(new ContactStore(jdbi, new Counts(jdbi), new TagCounts(jdbi)), clock),
                 new OpportunityHandlers(new OpportunityStore(jdbi), clock),
@@ -54,7 +56,7 @@ public final class Leadstore implements AutoCloseable {
                         new AccountHandlers(stores.accounts(), stores.team(), clock),
                         new KeyHandlers(stores.accounts(), stores.keys(), clock)),
                 database::healthy);
-        this.app = routes.app(config.corsOrigins(), config.benchEndpoint());
+        this.app = routes.app(config.corsOrigins(), new ClientAddress(config.trustedProxies()), config.benchEndpoint());
     }
 
     public static Leadstore create(Config config) {

@@ -13,14 +13,18 @@ import dev.leadstore.auth.KeyHandlers;
 import dev.leadstore.auth.OperatorAuth;
 import dev.leadstore.base.Json;
 import dev.leadstore.contact.ContactHandlers;
+import dev.leadstore.http.ClientAddress;
 import dev.leadstore.http.ErrorWriter;
 import dev.leadstore.http.HttpBasics;
+import dev.leadstore.http.QueryString;
 import dev.leadstore.http.Responses;
 import dev.leadstore.idempotency.Idempotency;
 import dev.leadstore.opportunity.OpportunityHandlers;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.security.RouteRole;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -31,13 +35,19 @@ record Routes(KeyAuth auth, Idempotency idempotency, ContactHandlers contacts, O
     static final String API = "/external/v1";
     static final String ADMIN = "/admin/v1";
 
+    /** GET, and HEAD answering as GET without a body, with the same permission. */
+    private static void read(RoutesConfig r, String path, Handler handler, RouteRole... roles) {
+        r.get(path, handler, roles);
+        r.head(path, handler, roles);
+    }
+
     /** The operator API's guard and handlers; absent (every route 404) without an operator token. */
     record Operator(OperatorAuth auth, AccountHandlers accounts, KeyHandlers keys) {
     }
 
-    Javalin app(List<String> corsOrigins, boolean benchEndpoint) {
+    Javalin app(List<String> corsOrigins, ClientAddress clients, boolean benchEndpoint) {
         return Javalin.create(config -> {
-            HttpBasics.configure(config, corsOrigins);
+            HttpBasics.configure(config, corsOrigins, clients);
             RoutesConfig r = config.routes;
             r.exception(HttpResponseException.class, ErrorWriter::frameworkError);
             r.exception(Exception.class, ErrorWriter::unexpectedError);
@@ -49,17 +59,19 @@ record Routes(KeyAuth auth, Idempotency idempotency, ContactHandlers contacts, O
             }
 
             r.beforeMatched(API + "/*", auth::handle);
+            r.beforeMatched(API + "/*", QueryString::check);
+            r.afterMatched(API + "/*", auth::release);
             Idempotency once = idempotency;
             r.post(API + "/contacts", once.wrap(contacts::create), CONTACTS_WRITE);
-            r.get(API + "/contacts", contacts::list, CONTACTS_READ);
-            r.get(API + "/contacts/{id}", contacts::get, CONTACTS_READ);
+            read(r, API + "/contacts", contacts::list, CONTACTS_READ);
+            read(r, API + "/contacts/{id}", contacts::get, CONTACTS_READ);
             r.put(API + "/contacts/{id}", once.wrap(contacts::update), CONTACTS_WRITE);
             r.patch(API + "/contacts/{id}", once.wrap(contacts::update), CONTACTS_WRITE);
             r.delete(API + "/contacts/{id}", contacts::delete, CONTACTS_DELETE);
 
             r.post(API + "/opportunities", once.wrap(opportunities::create), OPPORTUNITIES_WRITE);
-            r.get(API + "/opportunities", opportunities::list, OPPORTUNITIES_READ);
-            r.get(API + "/opportunities/{id}", opportunities::get, OPPORTUNITIES_READ);
+            read(r, API + "/opportunities", opportunities::list, OPPORTUNITIES_READ);
+            read(r, API + "/opportunities/{id}", opportunities::get, OPPORTUNITIES_READ);
             r.put(API + "/opportunities/{id}", once.wrap(opportunities::update), OPPORTUNITIES_WRITE);
             r.patch(API + "/opportunities/{id}", once.wrap(opportunities::update), OPPORTUNITIES_WRITE);
             r.patch(API + "/opportunities/{id}/stage", once.wrap(opportunities::changeStage), OPPORTUNITIES_WRITE);
@@ -69,17 +81,18 @@ record Routes(KeyAuth auth, Idempotency idempotency, ContactHandlers contacts, O
                 AccountHandlers a = operator.accounts();
                 KeyHandlers k = operator.keys();
                 r.beforeMatched(ADMIN + "/*", operator.auth()::handle);
+                r.beforeMatched(ADMIN + "/*", QueryString::check);
                 r.post(ADMIN + "/accounts", a::createAccount);
-                r.get(ADMIN + "/accounts", a::listAccounts);
-                r.get(ADMIN + "/accounts/{id}", a::getAccount);
+                read(r, ADMIN + "/accounts", a::listAccounts);
+                read(r, ADMIN + "/accounts/{id}", a::getAccount);
                 r.put(ADMIN + "/accounts/{id}", a::updateAccount);
                 r.post(ADMIN + "/accounts/{id}/api-keys", k::createKey);
-                r.get(ADMIN + "/accounts/{id}/api-keys", k::listKeys);
+                read(r, ADMIN + "/accounts/{id}/api-keys", k::listKeys);
                 r.delete(ADMIN + "/api-keys/{id}", k::revokeKey);
                 r.post(ADMIN + "/accounts/{id}/users", a::createUser);
-                r.get(ADMIN + "/accounts/{id}/users", a::listUsers);
+                read(r, ADMIN + "/accounts/{id}/users", a::listUsers);
                 r.post(ADMIN + "/accounts/{id}/campaigns", a::createCampaign);
-                r.get(ADMIN + "/accounts/{id}/campaigns", a::listCampaigns);
+                read(r, ADMIN + "/accounts/{id}/campaigns", a::listCampaigns);
             }
         });
     }

@@ -1,6 +1,5 @@
 package dev.leadstore.auth;
 
-import dev.leadstore.auth.KeyStore;
 import dev.leadstore.auth.KeyStore.StoredKey;
 import dev.leadstore.base.ApiException;
 import dev.leadstore.base.ErrorCode;
@@ -12,24 +11,32 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Before every API route: finds the key, checks it, counts it against its limit, checks permission. */
+/**
+ * Before every API route: finds the key, gives it a place among its requests in flight, counts it
+ * against its hourly limit and checks its permission. After the route, the place is freed.
+ */
 public final class KeyAuth {
     private static final String PRINCIPAL = "leadstore.principal";
+    private static final String PLACE = "leadstore.inFlight";
     private static final long TOUCH_EVERY_MILLIS = 60_000;
 
     private final KeyStore keys;
     private final KeyCache cache;
     private final RateLimiter limiter;
     private final FailedAttempts failures;
+    private final InFlight inFlight;
     private final Clock clock;
     private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
 
-    public KeyAuth(KeyStore keys, KeyCache cache, RateLimiter limiter, FailedAttempts failures, Clock clock) {
-        this.failures = failures;
+    public KeyAuth(KeyStore keys, KeyCache cache, RateLimiter limiter, FailedAttempts failures, InFlight inFlight,
+                   Clock clock) {
         this.keys = keys;
         this.cache = cache;
         this.limiter = limiter;
+        this.failures = failures;
+        this.inFlight = inFlight;
         this.clock = clock;
     }
 
@@ -46,35 +53,48 @@ public final class KeyAuth {
                 .filter(Permission.class::isInstance).map(Permission.class::cast)
                 .findFirst().orElseThrow(() -> new IllegalStateException("API route without a permission"));
         Instant now = clock.instant();
-        String address = ctx.ip();
-        failures.check(address, now.toEpochMilli());
-        StoredKey key;
-        try {
-            key = authenticate(presentedKey(ctx), now);
-        } catch (ApiException e) {
-            if (e.code() == ErrorCode.INVALID_API_KEY) {
-                failures.failed(address, now.toEpochMilli());
-            }
-            throw e;
-        }
+        StoredKey key = authenticate(ctx, now);
         Principal principal = new Principal(key.view().id(), key.view().accountId(),
                 Set.copyOf(key.view().permissions()), key.view().rateLimitPerHour());
-        boolean permitted = required.grantedBy(principal.grants());
-        Decision decision = limiter.acquire(principal.keyId(), principal.limitPerHour(), now.toEpochMilli());
-        RateLimitHeaders.write(ctx, decision);
-        touch(principal, now);
-        if (!permitted) {
-            throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS,
-                    "This API key lacks the permission " + required.wire(),
-                    Map.of("required_permission", required.wire()));
+        AtomicInteger place;
+        try {
+            place = inFlight.enter(principal.keyId());
+        } catch (ApiException busy) {
+            RateLimitHeaders.write(ctx, limiter.peek(principal.keyId(), principal.limitPerHour(), now.toEpochMilli()));
+            throw busy;
         }
-        if (!decision.allowed()) {
-            throw ApiException.rateLimited(decision.limit(), decision.retryAfterSeconds());
+        ctx.attribute(PLACE, place);
+        try {
+            Decision decision = limiter.acquire(principal.keyId(), principal.limitPerHour(), now.toEpochMilli());
+            RateLimitHeaders.write(ctx, decision);
+            touch(principal, now);
+            if (!required.grantedBy(principal.grants())) {
+                throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS,
+                        "This API key lacks the permission " + required.wire(),
+                        Map.of("required_permission", required.wire()));
+            }
+            if (!decision.allowed()) {
+                throw ApiException.rateLimited(decision.limit(), decision.retryAfterSeconds());
+            }
+        } catch (RuntimeException refused) {
+            release(ctx);
+            throw refused;
         }
         ctx.attribute(PRINCIPAL, principal);
     }
 
-    private StoredKey authenticate(String presented, Instant now) {
+    /** After every API route, whatever became of it: frees the request's place. */
+    public void release(Context ctx) {
+        AtomicInteger place = ctx.attribute(PLACE);
+        if (place != null) {
+            ctx.attribute(PLACE, null);
+            place.decrementAndGet();
+        }
+    }
+
+    /** The presented key, found and usable; an invalid one counts against the client's address. */
+    private StoredKey authenticate(Context ctx, Instant now) {
+        String presented = presentedKey(ctx);
         if (presented == null || presented.isEmpty()) {
             throw new ApiException(ErrorCode.MISSING_API_KEY,
                     "An API key is required: send it in the X-API-Key header");
@@ -82,6 +102,7 @@ public final class KeyAuth {
         String hash = ApiKeys.hash(presented);
         StoredKey key = cache.find(hash).orElse(null);
         if (key == null || key.revoked() || !ApiKeys.sameHash(key.hash(), hash)) {
+            failures.failed(ctx.ip(), now.toEpochMilli());
             throw new ApiException(ErrorCode.INVALID_API_KEY, "The API key is invalid or has been revoked");
         }
         if (key.expired(now)) {

@@ -21,7 +21,7 @@ public final class KeyHandlers {
     }
 
     public void createKey(Context ctx) {
-        KeyInput input = KeyInput.parse(Bodies.object(ctx));
+        KeyInput input = KeyInput.parse(Bodies.object(ctx), clock.instant());
         String accountId = accounts.require(ctx.pathParam("id")).id();
         Responses.created(ctx, keys.create(accountId, input, clock.instant()));
     }

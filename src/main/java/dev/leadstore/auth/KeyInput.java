@@ -14,7 +14,8 @@ public record KeyInput(String name, List<String> permissions, Integer rateLimitP
     private static final Set<String> FIELDS = Set.of("name", "permissions", "rate_limit_per_hour", "expires_at");
     private static final Set<String> READ_ONLY = Set.of("id", "key", "prefix", "created_at", "last_used_at");
 
-    public static KeyInput parse(ObjectNode json) {
+    /** The body's key; an `expires_at` not after `now` is refused (such a key could never be used). */
+    public static KeyInput parse(ObjectNode json, Instant now) {
         BodyReader body = new BodyReader(json, FIELDS, READ_ONLY, new FieldErrors());
         body.require("name");
         body.require("permissions");
@@ -36,7 +37,9 @@ public record KeyInput(String name, List<String> permissions, Integer rateLimitP
         if (expires != null) {
             expiresAt = Timestamps.parse(expires);
             if (expiresAt == null) {
-                body.errors().add("expires_at", "must be an ISO-8601 date-time with a zone, or a date");
+                body.errors().add("expires_at", Timestamps.RULE);
+            } else if (!expiresAt.isAfter(now)) {
+                body.errors().add("expires_at", "must be in the future");
             }
         }
         body.errors().throwIfAny();

@@ -20,10 +20,8 @@ public final class OperatorAuth {
     public void handle(Context ctx) {
         String header = ctx.header("Authorization");
         String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
-        long now = clock.millis();
-        failures.check(ctx.ip(), now);
         if (!ApiKeys.constantTimeEquals(given, token)) {
-            failures.failed(ctx.ip(), now);
+            failures.failed(ctx.ip(), clock.millis());
             throw new ApiException(ErrorCode.UNAUTHORIZED, "A valid operator token is required (Authorization: Bearer <token>)");
         }
     }

@@ -16,7 +16,7 @@ public final class ApiException extends RuntimeException {
         this(code, message, details, null);
     }
 
-    private ApiException(ErrorCode code, String message, Map<String, Object> details, Long retryAfter) {
+    public ApiException(ErrorCode code, String message, Map<String, Object> details, Long retryAfter) {
         super(message, null, false, false);
         this.code = code;
         this.details = details;

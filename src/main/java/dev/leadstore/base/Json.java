@@ -66,11 +66,12 @@ public final class Json {
         return java.util.Collections.unmodifiableSet(names);
     }
 
-    /** Parses a whole document; throws JsonProcessingException on anything but one clean value. */
-    public static JsonNode parse(byte[] body) throws IOException {
-        return MAPPER.readTree(body);
+    /** Parses a whole request document; throws JsonProcessingException on anything but one clean value. */
+    public static JsonNode read(String text) throws JsonProcessingException {
+        return MAPPER.readTree(text);
     }
 
+    /** Parses JSON this server wrote itself. */
     public static JsonNode parse(String text) {
         try {
             return MAPPER.readTree(text);

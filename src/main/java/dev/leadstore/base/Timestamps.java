@@ -7,8 +7,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Request timestamps: any ISO-8601 date-time with a zone, or a plain date meaning midnight UTC. */
+/**
+ * Request timestamps: any ISO-8601 date-time with a zone, or a plain date meaning midnight UTC,
+ * written in years 0001 to 9999 (beyond those, no two systems agree on the arithmetic).
+ */
 public final class Timestamps {
+    public static final String RULE = "must be an ISO-8601 date-time with a zone, or a date, in years 0001 to 9999";
+
     private Timestamps() {
     }
 
@@ -18,13 +23,19 @@ public final class Timestamps {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            OffsetDateTime time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return inRange(time.getYear()) ? time.toInstant() : null;
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
+                LocalDate date = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+                return inRange(date.getYear()) ? date.atStartOfDay(ZoneOffset.UTC).toInstant() : null;
             } catch (DateTimeParseException notADate) {
                 return null;
             }
         }
+    }
+
+    private static boolean inRange(int year) {
+        return year >= 1 && year <= 9999;
     }
 }

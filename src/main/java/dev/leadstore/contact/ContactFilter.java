@@ -4,6 +4,7 @@ import dev.leadstore.db.Where;
 import dev.leadstore.db.PageRequest;
 import dev.leadstore.db.PageRequest.SortColumn;
 import dev.leadstore.http.Query;
+import dev.leadstore.person.PersonFields;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +83,7 @@ record ContactFilter(
     static ContactFilter read(Query query) {
         return new ContactFilter(
                 lower(query.text("search")),
-                lower(query.text("email")),
+                PersonFields.emailKey(query.text("email")),
                 lower(query.text("company")),
                 query.text("source"),
                 query.list("tags", 100),

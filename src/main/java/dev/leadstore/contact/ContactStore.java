@@ -176,7 +176,7 @@ public final class ContactStore {
         }
         String existing = jdbi.withHandle(h -> h.createQuery(
                         "SELECT id FROM contacts WHERE account_id = :account AND email_lc = :email")
-                .bind("account", accountId).bind("email", PersonFields.normalizeEmail(email))
+                .bind("account", accountId).bind("email", PersonFields.emailKey(email))
                 .mapTo(String.class).findOne().orElse(null));
         return new ApiException(ErrorCode.ALREADY_EXISTS, "A contact with this email already exists",
                 existing == null ? null : Map.of("existing_id", existing));
@@ -189,6 +189,8 @@ public final class ContactStore {
 
     private static <S extends SqlStatement<S>> S bindRow(S statement, String accountId, Contact c) {
         return PersonColumns.bind(statement, c.name(), c.email(), c.phone(), c.company(), c.position(), c.linkedinUrl())
+                // A contact's email is unique under its comparison form, not merely lowercased.
+                .bind("email_lc", PersonFields.emailKey(c.email()))
                 .bind("account", accountId).bind("id", c.id())
                 .bind("source", c.source())
                 .bind("tags", Json.string(c.tags())).bind("custom_fields", Json.string(c.customFields()))

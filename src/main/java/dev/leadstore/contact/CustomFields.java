@@ -92,7 +92,11 @@ final class CustomFields {
             String valueProblem = Text.problem(value.textValue(), false);
             return valueProblem == null ? null : "values " + valueProblem;
         }
-        if (value.isNumber() || value.isBoolean() || value.isNull()) {
+        if (value.isNumber()) {
+            // JavaScript and Python read 1e999999999 as Infinity: only what a double holds goes in.
+            return Double.isFinite(value.doubleValue()) ? null : "numbers must be finite (at most about 1.8e308)";
+        }
+        if (value.isBoolean() || value.isNull()) {
             return null;
         }
         return "values must be strings, numbers, booleans or null";

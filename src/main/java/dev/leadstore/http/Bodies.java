@@ -8,8 +8,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 
 /** Reads a request body as one JSON object, enforcing size, media type and syntax. */
@@ -39,6 +39,11 @@ public final class Bodies {
 
     public static ObjectNode object(Context ctx) {
         String type = ctx.header("Content-Type");
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Encoding " + printable(encoding) + " is not supported; send the body uncompressed");
+        }
         byte[] body = raw(ctx);
         if (type == null && body.length == 0) {
             throw new ApiException(ErrorCode.VALIDATION_ERROR, "A JSON object body is required");
@@ -46,12 +51,15 @@ public final class Bodies {
         if (!isJson(type)) {
             throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
         }
+        if (!utf8(type)) {
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The body must be UTF-8 (charset=utf-8 or none)");
+        }
         if (body.length == 0) {
             throw new ApiException(ErrorCode.VALIDATION_ERROR, "A JSON object body is required");
         }
         JsonNode node;
         try {
-            node = Json.parse(body);
+            node = Json.read(Utf8.strict(body));
         } catch (JsonProcessingException e) {
             throw new ApiException(ErrorCode.VALIDATION_ERROR, "Malformed JSON: " + describe(e));
         } catch (IOException e) {
@@ -68,17 +76,34 @@ public final class Bodies {
      * answer only after sending everything (Java's HttpClient, Python's requests) get the 413.
      */
     private static void drain(Context ctx) {
-        try {
-            InputStream in = ctx.req().getInputStream();
+        try (PacedBody in = PacedBody.of(ctx)) {
             byte[] sink = new byte[64 * 1024];
             long left = DRAIN_BYTES;
             int read;
             while (left > 0 && (read = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
                 left -= read;
             }
-        } catch (IOException e) {
-            // the client went away; nothing to answer
+        } catch (IOException | ApiException e) {
+            // the client went away or stalled; the 413 is all it gets
         }
+    }
+
+    /** True unless the content type names a charset other than UTF-8. */
+    static boolean utf8(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            String[] pair = parameter.split("=", 2);
+            if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
+                String charset = pair[1].trim().replace("\"", "");
+                return charset.equalsIgnoreCase("utf-8") || charset.equalsIgnoreCase("utf8");
+            }
+        }
+        return true;
+    }
+
+    /** A header value fit to repeat in a message: printable ASCII, at most 40 characters. */
+    private static String printable(String value) {
+        String cleaned = value.replaceAll("[^\\x20-\\x7e]", "?");
+        return cleaned.length() > 40 ? cleaned.substring(0, 40) + "…" : cleaned;
     }
 
     static boolean isJson(String contentType) {
@@ -90,13 +115,18 @@ public final class Bodies {
     }
 
     private static byte[] read(Context ctx) {
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                drain(ctx);
-                throw ErrorWriter.tooLarge();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try (PacedBody in = PacedBody.of(ctx)) {
+            byte[] buffer = new byte[16 * 1024];
+            int read;
+            while ((read = in.read(buffer, 0, buffer.length)) >= 0) {
+                body.write(buffer, 0, read);
+                if (body.size() > MAX_BYTES) {
+                    drain(ctx);
+                    throw ErrorWriter.tooLarge();
+                }
             }
-            return bytes;
+            return body.toByteArray();
         } catch (IOException e) {
             throw new ApiException(ErrorCode.VALIDATION_ERROR, "The request body could not be read");
         }

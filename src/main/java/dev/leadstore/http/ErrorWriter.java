@@ -19,6 +19,10 @@ public final class ErrorWriter {
     }
 
     public static void write(Context ctx, ApiException e) {
+        if (e.code() == ErrorCode.REQUEST_TIMEOUT) {
+            // The rest of a stalled body may never come: the connection cannot carry another request.
+            ctx.header("Connection", "close");
+        }
         if (e.retryAfter() != null) {
             ctx.header("Retry-After", Long.toString(e.retryAfter()));
         }

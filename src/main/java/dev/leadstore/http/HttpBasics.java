@@ -1,22 +1,34 @@
 package dev.leadstore.http;
 
+import dev.leadstore.base.ApiException;
+import dev.leadstore.base.ErrorCode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Server-wide HTTP behaviour: request ids, safe headers, the access log, limits, health. */
 public final class HttpBasics {
     private static final Logger ACCESS = LoggerFactory.getLogger("leadstore.access");
+    /** The longest request target (path and query) served; longer ones are 414. */
+    public static final int MAX_URL_BYTES = 8 * 1024;
+    /** The most header bytes a request may carry; more is 431. */
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
+    /**
+     * Request threads. A body that stalls holds its thread for about a second (see PacedBody) and a
+     * key has at most 64 requests in flight, so this many threads leave room for everyone else.
+     */
+    private static final int MAX_THREADS = 400;
 
     private HttpBasics() {
     }
 
-    public static void configure(JavalinConfig config, List<String> corsOrigins) {
-        // The peer's own address: a forwarded-for header is the client's claim, not a fact.
-        config.contextResolver.ip = ctx -> ctx.req().getRemoteAddr();
+    public static void configure(JavalinConfig config, List<String> corsOrigins, ClientAddress clients) {
+        config.contextResolver.ip = ctx -> clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
         if (!corsOrigins.isEmpty()) {
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 if (corsOrigins.contains("*")) {
@@ -33,6 +45,12 @@ public final class HttpBasics {
         config.http.prefer405over404 = true;
         config.http.maxRequestSize = Bodies.MAX_BYTES;
         config.http.defaultContentType = "application/json";
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
+        threads.setName("leadstore-http");
+        config.jetty.threadPool = threads;
+        // Jetty refuses (414/431, in our envelope) only what is far beyond our own limits, which
+        // everyRequest checks exactly.
+        config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES + MAX_HEADER_BYTES + 1024));
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         config.routes.before(HttpBasics::everyRequest);
         config.requestLogger.http((ctx, millis) -> ACCESS.info("{} {} {} {}ms id={}",
@@ -43,6 +61,24 @@ public final class HttpBasics {
         RequestIds.assign(ctx);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Cache-Control", "no-store");
+        String query = ctx.queryString();
+        if (ctx.path().length() + (query == null ? 0 : query.length() + 1) > MAX_URL_BYTES) {
+            throw new ApiException(ErrorCode.URI_TOO_LONG, "The URL is longer than " + MAX_URL_BYTES + " bytes");
+        }
+        if (headerBytes(ctx) > MAX_HEADER_BYTES) {
+            throw new ApiException(ErrorCode.HEADERS_TOO_LARGE, "The headers are larger than " + MAX_HEADER_BYTES + " bytes");
+        }
+    }
+
+    /** What the headers took on the wire: name, ": ", value and line end, each. */
+    private static long headerBytes(Context ctx) {
+        long bytes = 0;
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            for (String value : Collections.list(ctx.req().getHeaders(name))) {
+                bytes += name.length() + value.length() + 4;
+            }
+        }
+        return bytes;
     }
 
     public static void health(Context ctx, boolean healthy) {

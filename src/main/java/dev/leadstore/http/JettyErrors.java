@@ -31,7 +31,11 @@ final class JettyErrors extends ErrorHandler {
         ApiException error = switch (status) {
             case 404 -> new ApiException(ErrorCode.NOT_FOUND, "No such route");
             case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed");
+            case 408 -> PacedBody.tooSlow();
             case 413 -> ErrorWriter.tooLarge();
+            case 414 -> new ApiException(ErrorCode.URI_TOO_LONG, "The URL is longer than " + HttpBasics.MAX_URL_BYTES + " bytes");
+            case 431 -> new ApiException(ErrorCode.HEADERS_TOO_LARGE,
+                    "The headers are larger than " + HttpBasics.MAX_HEADER_BYTES + " bytes");
             case 415 -> new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
             case 503 -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The service is unavailable; try again shortly");
             // 505 (an HTTP version Jetty does not speak) is the client's doing, like any 4xx.

@@ -16,15 +16,9 @@ public final class Query {
     public static final int MAX_VALUE_LENGTH = 1000;
     private final Context ctx;
 
-    public static final int MAX_PARAMETERS = 50;
-
+    /** Reads the parameters of a request whose raw query string {@link QueryString} has checked. */
     public Query(Context ctx) {
         this.ctx = ctx;
-        int parameters = ctx.queryParamMap().values().stream().mapToInt(java.util.List::size).sum();
-        if (parameters > MAX_PARAMETERS) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER,
-                    "Too many query parameters (at most " + MAX_PARAMETERS + ")");
-        }
     }
 
     /** The value, or null when absent; an empty value counts as absent. */
@@ -49,7 +43,8 @@ public final class Query {
             return defaultValue;
         }
         try {
-            if (value.length() > 10 || !value.chars().allMatch(Character::isDigit)) {
+            // ASCII digits only: Character.isDigit would read "٣" as 3.
+            if (value.isEmpty() || value.length() > 10 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new NumberFormatException();
             }
             int number = Integer.parseInt(value);
@@ -69,7 +64,7 @@ public final class Query {
         }
         Instant instant = Timestamps.parse(value);
         if (instant == null) {
-            throw ApiException.invalidParameter(name, "must be an ISO-8601 date-time with a zone, or a date");
+            throw ApiException.invalidParameter(name, Timestamps.RULE);
         }
         return instant;
     }

@@ -4,11 +4,13 @@ import dev.leadstore.db.Where;
 import dev.leadstore.db.PageRequest;
 import dev.leadstore.db.PageRequest.SortColumn;
 import dev.leadstore.http.Query;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 /** The query of an opportunity list: filters, sort and page. */
 record OpportunityFilter(String search, String status, String source, String campaignId, String responsibleUserId,
+                         Instant createdAfter, Instant createdBefore, Instant updatedAfter, Instant updatedBefore,
                          PageRequest page) {
     private static final List<SortColumn> SORTS = List.of(
             new SortColumn("created_at", "o.created_at"),
@@ -25,6 +27,10 @@ record OpportunityFilter(String search, String status, String source, String cam
                 query.oneOf("source", null, Vocabulary.SOURCES),
                 query.text("campaign_id"),
                 query.text("responsible_user_id"),
+                query.timestamp("created_after"),
+                query.timestamp("created_before"),
+                query.timestamp("updated_after"),
+                query.timestamp("updated_before"),
                 query.page(SORTS));
     }
 
@@ -34,6 +40,8 @@ record OpportunityFilter(String search, String status, String source, String cam
                 .equal("o.status", "status", status)
                 .equal("o.source", "source", source)
                 .equal("o.campaign_id", "campaign_id", campaignId)
-                .equal("o.responsible_user_id", "responsible_user_id", responsibleUserId);
+                .equal("o.responsible_user_id", "responsible_user_id", responsibleUserId)
+                .between("o.created_at", "created_after", createdAfter, "created_before", createdBefore)
+                .between("o.updated_at", "updated_after", updatedAfter, "updated_before", updatedBefore);
     }
 }

@@ -10,6 +10,7 @@ import dev.leadstore.base.Text;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -64,9 +65,26 @@ public final class PersonFields {
         return body.patch("linkedin_url", () -> linkedin(body, "linkedin_url"));
     }
 
-    /** The form under which emails are compared and made unique. */
-    public static String normalizeEmail(String email) {
-        return email == null ? null : email.toLowerCase(Locale.ROOT);
+    /**
+     * The form under which emails are compared and made unique: the local part lowercased, the
+     * domain in its IDNA ASCII form (after Unicode normalization), lowercased; so x@münchen.de,
+     * x@xn--mnchen-3ya.de and the decomposed spelling are one address. Text that is no address
+     * (a list filter may be anything) is just lowercased.
+     */
+    public static String emailKey(String email) {
+        if (email == null) {
+            return null;
+        }
+        int at = email.lastIndexOf('@');
+        if (at < 0) {
+            return email.toLowerCase(Locale.ROOT);
+        }
+        try {
+            String domain = IDN.toASCII(Normalizer.normalize(email.substring(at + 1), Normalizer.Form.NFC));
+            return (email.substring(0, at) + '@' + domain).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return email.toLowerCase(Locale.ROOT);
+        }
     }
 
     /** An email address read from the field, or null (absent, null, or refused). */
@@ -121,6 +139,11 @@ public final class PersonFields {
         }
         try {
             PhoneNumber number = PHONES.parse(value, null);
+            if (number.hasExtension()) {
+                // E.164 has no extensions: keeping the number without one would lose what was sent.
+                body.errors().add(field, "must not carry an extension (E.164 numbers have none)");
+                return null;
+            }
             if (PHONES.isPossibleNumber(number)) {
                 return PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
             }

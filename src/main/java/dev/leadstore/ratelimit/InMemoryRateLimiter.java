@@ -20,4 +20,11 @@ public final class InMemoryRateLimiter implements RateLimiter {
         });
         return Decision.of(window.used(), allowed[0], limit, nowMillis);
     }
+
+    @Override
+    public Decision peek(String keyId, int limit, long nowMillis) {
+        Window window = windows.get(keyId);
+        long used = window == null || window.start() != Windows.start(nowMillis) ? 0 : window.used();
+        return Decision.of(used, used < limit, limit, nowMillis);
+    }
 }

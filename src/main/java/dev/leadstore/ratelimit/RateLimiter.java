@@ -6,6 +6,9 @@ public interface RateLimiter extends AutoCloseable {
     /** Counts one request unless the key is at its limit; refused requests are not counted. */
     Decision acquire(String keyId, int limit, long nowMillis);
 
+    /** The key's standing without counting anything, for the headers of a request refused before counting. */
+    Decision peek(String keyId, int limit, long nowMillis);
+
     @Override
     default void close() {
     }

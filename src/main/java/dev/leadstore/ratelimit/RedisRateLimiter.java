@@ -47,6 +47,18 @@ public final class RedisRateLimiter implements RateLimiter {
     }
 
     @Override
+    public Decision peek(String keyId, int limit, long nowMillis) {
+        String used;
+        try {
+            used = redis.get(prefix + keyId + ":" + Windows.start(nowMillis));
+        } catch (JedisException e) {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The rate-limit store is unavailable; try again shortly");
+        }
+        long count = used == null ? 0 : Long.parseLong(used);
+        return Decision.of(count, count < limit, limit, nowMillis);
+    }
+
+    @Override
     public void close() {
         redis.close();
     }

@@ -118,12 +118,15 @@ class ApiKeyAuthTest {
     }
 
     @Test
-    void an_expired_key_is_401_expired_api_key() {
+    void an_expired_key_is_401_expired_api_key() throws InterruptedException {
         String account = app.newAccount("pro");
+        java.time.Instant soon = java.time.Instant.now().plusMillis(1200);
         String expired = app.newKey(account, Map.of("name", "old", "permissions", List.of("*"),
-                "expires_at", "2020-01-01T00:00:00Z"));
+                "expires_at", soon.toString()));
         String current = app.newKey(account, Map.of("name", "new", "permissions", List.of("*"),
                 "expires_at", "2999-01-01"));
+        assertThat(app.as(expired).get(CONTACTS).status()).as("before it expires").isEqualTo(200);
+        Thread.sleep(java.time.Duration.between(java.time.Instant.now(), soon).toMillis() + 50);
 
         Http.Response response = app.as(expired).get(CONTACTS);
         assertThat(response.status()).isEqualTo(401);

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** API.md §7: the first start on an empty database makes the `default` account and prints one key, once. */
+/** docs/api.md §7.3: the first start on an empty database makes the `default` account and prints one key, once. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.leadstore.support.TestApp#databases")
 class FirstStartTest {

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** API.md §6: the operator API for accounts and keys, and what it never reveals. */
+/** docs/api.md §6: the operator API for accounts and keys, and what it never reveals. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.leadstore.support.TestApp#all")
 class AdminApiTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** API.md §2: how a key is presented, which keys are refused, and what each permission allows. */
+/** docs/api.md §2: how a key is presented, which keys are refused, and what each permission allows. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.leadstore.support.TestApp#all")
 class ApiKeyAuthTest {

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** POST /contacts: the rules of `tags` and `custom_fields` (API.md §4). */
+/** POST /contacts: the rules of `tags` and `custom_fields` (docs/api.md §4.1, §4.2). */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.leadstore.support.TestApp#all")
 class ContactCreateCollectionsTest {

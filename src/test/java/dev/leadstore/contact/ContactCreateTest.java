@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** POST /contacts: the rules of the person fields, source, and of the body as a whole (API.md §1, §4). */
+/** POST /contacts: the rules of the person fields, source, and of the body as a whole (docs/api.md §1.6, §4.1, §4.2). */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.leadstore.support.TestApp#all")
 class ContactCreateTest {

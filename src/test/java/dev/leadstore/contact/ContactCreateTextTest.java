@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Strings in contacts (API.md §1): lengths in code points, no control characters outside notes,
+ * Strings in contacts (docs/api.md §1.7): lengths in code points, no control characters outside notes,
  * and any other text stored and returned byte for byte by both databases.
  */
 @ParameterizedClass(name = "{0}")

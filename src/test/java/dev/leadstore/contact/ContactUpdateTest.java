@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** PUT /contacts/:id: partial updates, clearing, merging, timestamps and failures (API.md §1, §4). */
+/** PUT /contacts/:id: partial updates, clearing, merging, timestamps and failures (docs/api.md §1.6, §4.4). */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.leadstore.support.TestApp#all")
 class ContactUpdateTest {

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The examples of the two normative pages (seeds/create-contact.txt, seeds/update-contact.txt),
+ * The examples of the two normative pages (docs/seeds/create-contact.txt, docs/seeds/update-contact.txt),
  * sent byte for byte as each documented client (curl, axios, Python requests) sends them.
  */
 @ParameterizedClass(name = "{0}")

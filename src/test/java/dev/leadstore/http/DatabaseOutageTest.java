@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * API.md §1 and §7: an unreachable database is 503 SERVICE_UNAVAILABLE, and /health says so.
+ * docs/api.md §1.11 and §7.1: an unreachable database is 503 SERVICE_UNAVAILABLE, and /health says so.
  * Only PostgreSQL can become unreachable under a running server (it refuses connections here);
  * the embedded H2 database has no such state, and closing its pool is a shutdown, not an outage.
  */

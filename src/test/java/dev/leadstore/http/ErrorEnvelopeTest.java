@@ -16,7 +16,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** API.md §1 and §7: every answer is our JSON envelope, whatever the request did wrong. */
+/** docs/api.md §1 and §7.1: every answer is our JSON envelope, whatever the request did wrong. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.leadstore.support.TestApp#all")
 class ErrorEnvelopeTest {

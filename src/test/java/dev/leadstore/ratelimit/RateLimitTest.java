@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * API.md §3 and §8: hourly limits per key, their headers, 429, and the shared limit with Redis.
+ * docs/api.md §3 and §8.2: hourly limits per key, their headers, 429, and the shared limit with Redis.
  * Counting runs on a server of its own whose clock stands still, so no test races an hour's end.
  */
 @ParameterizedClass(name = "{0}")

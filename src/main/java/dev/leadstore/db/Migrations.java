@@ -28,13 +28,17 @@ final class Migrations {
 
     static void migrate(DataSource dataSource, boolean postgres) {
         mendRenamedV5(dataSource);
-        Flyway.configure()
+        flyway(dataSource, postgres).migrate();
+    }
+
+    /** Flyway over this server's migrations, as every start runs it. */
+    static Flyway flyway(DataSource dataSource, boolean postgres) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration", "classpath:dev/leadstore/db/migration")
                 // Text sorts compare code points on both databases, whatever PostgreSQL's locale.
                 .placeholders(Map.of("sort_collation", postgres ? "COLLATE \"C\"" : ""))
-                .load()
-                .migrate();
+                .load();
     }
 
     private static void mendRenamedV5(DataSource dataSource) {

@@ -39,12 +39,12 @@ public final class Bodies {
 
     public static ObjectNode object(Context ctx) {
         String type = ctx.header("Content-Type");
+        byte[] body = raw(ctx);
         String encoding = ctx.header("Content-Encoding");
         if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
             throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Encoding " + printable(encoding) + " is not supported; send the body uncompressed");
         }
-        byte[] body = raw(ctx);
         if (type == null && body.length == 0) {
             throw new ApiException(ErrorCode.VALIDATION_ERROR, "A JSON object body is required");
         }

@@ -23,7 +23,8 @@ public final class Harness {
             usage: ./harness crash  [h2|postgresql] [--clients 8] [--kills 6]
                    ./harness outage [--clients 8] [--outage-seconds 10]
                    ./harness soak   [h2|postgresql] [--clients 16] [--minutes 10] [--window-seconds 60]
-            crash on postgresql creates (and drops) its database on the server that LEADSTORE_TEST_PG_URL
+                   ./harness stall  [h2|postgresql] [--clients 16] [--stalled 1000] [--seconds 30]
+            crash and stall on postgresql create (and drop) their database on the server that LEADSTORE_TEST_PG_URL
             names, user postgres (default postgresql://127.0.0.1:5432/postgres); outage, and soak on
             postgresql, run a private cluster (LEADSTORE_HARNESS_PG_BIN: the folder of initdb and pg_ctl).
             """;
@@ -31,7 +32,8 @@ public final class Harness {
     private static final Map<String, List<String>> OPTIONS = Map.of(
             "crash", List.of("clients", "kills"),
             "outage", List.of("clients", "outage-seconds"),
-            "soak", List.of("clients", "minutes", "window-seconds"));
+            "soak", List.of("clients", "minutes", "window-seconds"),
+            "stall", List.of("clients", "stalled", "seconds"));
 
     private Harness() {
     }
@@ -64,6 +66,8 @@ public final class Harness {
                     .run();
             case "soak" -> new SoakRun(database, option(options, "clients", 16), option(options, "minutes", 10),
                     option(options, "window-seconds", 60), runDir).run();
+            case "stall" -> new StallRun(database, option(options, "clients", 16), option(options, "stalled", 1000),
+                    option(options, "seconds", 30), runDir).run();
             default -> throw new IllegalStateException(mode);
         };
         System.exit(pass ? 0 : 1);

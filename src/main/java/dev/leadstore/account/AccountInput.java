@@ -20,8 +20,8 @@ public record AccountInput(Patch<String> name, Patch<Plan> plan, Patch<Integer> 
             body.require("name");
         } else {
             body.refuseNull("name");
+            body.refuseNull("plan");
         }
-        body.refuseNull("plan");
         AccountInput input = new AccountInput(
                 body.patch("name", () -> {
                     String name = body.string("name", 255, true, false);

@@ -24,7 +24,7 @@ public final class Timestamps {
         }
         try {
             OffsetDateTime time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            return inRange(time.getYear()) ? time.toInstant() : null;
+            return inRange(time.getYear()) ? inRange(time.toInstant()) : null;
         } catch (DateTimeParseException e) {
             try {
                 LocalDate date = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
@@ -35,7 +35,15 @@ public final class Timestamps {
         }
     }
 
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     private static boolean inRange(int year) {
         return year >= 1 && year <= 9999;
+    }
+
+    /** Also in UTC: 9999-12-31T23:59:59-01:00 is in the year 10000 there, which no answer could print. */
+    private static Instant inRange(Instant instant) {
+        return instant.isBefore(FIRST) || instant.isAfter(LAST) ? null : instant;
     }
 }

@@ -50,21 +50,29 @@ public final class ContactStore {
         Contact contact = input.applyTo(Contact.blank(Ids.next("cnt"), now));
         counts.open(accountId);
         int shard = tagCounts.prepare(accountId, contact.tags());
-        try {
-            jdbi.useTransaction(h -> {
-                bindRow(h.createUpdate("INSERT INTO contacts (account_id, id, name, name_lc, email, email_lc, phone, "
-                        + "company, company_lc, job_position, source, linkedin_url, tags, custom_fields, created_at, "
-                        + "updated_at, search_lc) VALUES (:account, :id, :name, :name_lc, :email, :email_lc, :phone, "
-                        + ":company, :company_lc, :position, :source, :linkedin_url, :tags, :custom_fields, :created_at, "
-                        + ":updated_at, :search_lc)"), accountId, contact).execute();
-                insertTags(h, accountId, contact.id(), contact.tags(), contact.createdAt());
-                tagCounts.move(h, accountId, List.of(), contact.tags(), shard);
-                Counts.add(h, accountId, 1, shard);
-            });
-        } catch (RuntimeException e) {
-            throw conflictOr(e, accountId, contact.email());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbi.useTransaction(h -> insert(h, accountId, contact, shard));
+                return contact;
+            } catch (RuntimeException e) {
+                RuntimeException conflict = conflictOr(e, accountId, contact.email());
+                // The contact holding the email was deleted before it could be named: the email is free again.
+                if (!(conflict instanceof ApiException api && api.details() == null && attempt < 3)) {
+                    throw conflict;
+                }
+            }
         }
-        return contact;
+    }
+
+    private void insert(Handle h, String accountId, Contact contact, int shard) {
+        bindRow(h.createUpdate("INSERT INTO contacts (account_id, id, name, name_lc, email, email_lc, phone, "
+                + "company, company_lc, job_position, source, linkedin_url, tags, custom_fields, created_at, "
+                + "updated_at, search_lc) VALUES (:account, :id, :name, :name_lc, :email, :email_lc, :phone, "
+                + ":company, :company_lc, :position, :source, :linkedin_url, :tags, :custom_fields, :created_at, "
+                + ":updated_at, :search_lc)"), accountId, contact).execute();
+        insertTags(h, accountId, contact.id(), contact.tags(), contact.createdAt());
+        tagCounts.move(h, accountId, List.of(), contact.tags(), shard);
+        Counts.add(h, accountId, 1, shard);
     }
 
     Optional<Contact> find(String accountId, String id) {

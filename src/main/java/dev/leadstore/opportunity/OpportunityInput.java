@@ -80,13 +80,17 @@ record OpportunityInput(Patch<String> name, Patch<String> email, Patch<String> p
         return status.given() ? applied.inStage(status.value(), now) : applied;
     }
 
+    /** A word of the vocabulary; anything else given (another word, a number, an array) is its own code. */
     private static String oneOf(BodyReader body, String field, List<String> allowed, ErrorCode code) {
-        String value = body.string(field, 64, false, false);
-        if (value != null && !allowed.contains(value)) {
+        if (!body.present(field) || body.isNull(field)) {
+            return null;
+        }
+        JsonNode node = body.node(field);
+        if (!node.isTextual() || !allowed.contains(node.textValue())) {
             body.errors().add(field, "must be one of " + String.join(", ", allowed), code);
             return null;
         }
-        return value;
+        return node.textValue();
     }
 
     private static BigDecimal dealValue(BodyReader body) {

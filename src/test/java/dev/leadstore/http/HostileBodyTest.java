@@ -138,10 +138,23 @@ class HostileBodyTest {
     }
 
     @Test
+    void null_on_create_means_not_given_for_an_accounts_plan_and_a_stage_of_any_other_type_is_invalid_status() {
+        Http.Response account = app.admin().post("/admin/v1/accounts", "{\"name\":\"Null plan\",\"plan\":null}");
+        assertThat(account.expectStatus(201).data().get("plan").asText()).isEqualTo("pro");
+        Http api = app.newTenant();
+        for (String status : List.of("123", "true", "[\"won\"]", "{}")) {
+            assertError(api.post("/external/v1/opportunities", "{\"name\":\"Deal\",\"status\":" + status + "}"), 400,
+                    "INVALID_STATUS");
+            assertError(api.post("/external/v1/opportunities", "{\"name\":\"Deal\",\"source\":" + status + "}"), 400,
+                    "INVALID_SOURCE");
+        }
+    }
+
+    @Test
     void key_expiry_dates_outside_years_0001_to_9999_or_in_the_past_are_400() {
         String account = app.newAccount("pro");
         for (String expires : List.of("-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "10000-01-01",
-                "2001-01-01T00:00:00Z", "0001-01-01")) {
+                "2001-01-01T00:00:00Z", "0001-01-01", "9999-12-31T23:59:59-01:00")) {
             Http.Response refused = app.admin().post("/admin/v1/accounts/" + account + "/api-keys",
                     Map.of("name", "k", "permissions", List.of("*"), "expires_at", expires));
             assertError(refused, 400, "VALIDATION_ERROR");

@@ -7,6 +7,7 @@ import dev.leadstore.auth.KeyAuth;
 import dev.leadstore.auth.KeyCache;
 import dev.leadstore.auth.KeyHandlers;
 import dev.leadstore.auth.OperatorAuth;
+import dev.leadstore.auth.SelfHandler;
 import dev.leadstore.contact.ContactHandlers;
 import dev.leadstore.contact.ContactStore;
 import dev.leadstore.contact.Counts;
@@ -49,6 +50,7 @@ public final class Leadstore implements AutoCloseable {
         Routes routes = new Routes(
                 new KeyAuth(stores.keys(), keyCache, limiter, failures, new InFlight(), clock),
                 new Idempotency(new IdempotencyStore(jdbi), clock),
+                new SelfHandler(stores.accounts()),
                 new ContactHandlers(new ContactStore(jdbi, new Counts(jdbi), new TagCounts(jdbi)), clock),
                 new OpportunityHandlers(new OpportunityStore(jdbi), clock),
                 config.adminToken() == null ? null : new Routes.Operator(

@@ -10,7 +10,9 @@ import static dev.leadstore.auth.Permission.OPPORTUNITIES_WRITE;
 import dev.leadstore.account.AccountHandlers;
 import dev.leadstore.auth.KeyAuth;
 import dev.leadstore.auth.KeyHandlers;
+import dev.leadstore.auth.KeyOnly;
 import dev.leadstore.auth.OperatorAuth;
+import dev.leadstore.auth.SelfHandler;
 import dev.leadstore.base.Json;
 import dev.leadstore.contact.ContactHandlers;
 import dev.leadstore.http.ClientAddress;
@@ -30,8 +32,8 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** The route table: every path, verb, handler and required permission of the server. */
-record Routes(KeyAuth auth, Idempotency idempotency, ContactHandlers contacts, OpportunityHandlers opportunities,
-              Operator operator, BooleanSupplier healthy) {
+record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHandlers contacts,
+              OpportunityHandlers opportunities, Operator operator, BooleanSupplier healthy) {
     static final String API = "/external/v1";
     static final String ADMIN = "/admin/v1";
 
@@ -62,6 +64,7 @@ record Routes(KeyAuth auth, Idempotency idempotency, ContactHandlers contacts, O
             r.beforeMatched(API + "/*", QueryString::check);
             r.afterMatched(API + "/*", auth::release);
             Idempotency once = idempotency;
+            read(r, API + "/self", self::get, KeyOnly.ANY_KEY);
             r.post(API + "/contacts", once.wrap(contacts::create), CONTACTS_WRITE);
             read(r, API + "/contacts", contacts::list, CONTACTS_READ);
             read(r, API + "/contacts/{id}", contacts::get, CONTACTS_READ);

@@ -9,7 +9,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -51,11 +50,13 @@ public final class KeyAuth {
     public void handle(Context ctx) {
         Permission required = ctx.routeRoles().stream()
                 .filter(Permission.class::isInstance).map(Permission.class::cast)
-                .findFirst().orElseThrow(() -> new IllegalStateException("API route without a permission"));
+                .findFirst().orElse(null);
+        if (required == null && !ctx.routeRoles().contains(KeyOnly.ANY_KEY)) {
+            throw new IllegalStateException("API route without a permission: " + ctx.method() + " " + ctx.path());
+        }
         Instant now = clock.instant();
         StoredKey key = authenticate(ctx, now);
-        Principal principal = new Principal(key.view().id(), key.view().accountId(),
-                Set.copyOf(key.view().permissions()), key.view().rateLimitPerHour());
+        Principal principal = Principal.of(key.view());
         AtomicInteger place;
         try {
             place = inFlight.enter(principal.keyId());
@@ -68,7 +69,7 @@ public final class KeyAuth {
             Decision decision = limiter.acquire(principal.keyId(), principal.limitPerHour(), now.toEpochMilli());
             RateLimitHeaders.write(ctx, decision);
             touch(principal, now);
-            if (!required.grantedBy(principal.grants())) {
+            if (required != null && !required.grantedBy(principal.grants())) {
                 throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS,
                         "This API key lacks the permission " + required.wire(),
                         Map.of("required_permission", required.wire()));

@@ -15,6 +15,7 @@ import dev.leadstore.contact.TagCounts;
 import dev.leadstore.db.Database;
 import dev.leadstore.db.Invalidation;
 import dev.leadstore.http.ClientAddress;
+import dev.leadstore.http.DocsPage;
 import dev.leadstore.idempotency.Idempotency;
 import dev.leadstore.idempotency.IdempotencyStore;
 import dev.leadstore.opportunity.OpportunityHandlers;
@@ -57,6 +58,7 @@ public final class Leadstore implements AutoCloseable {
                         new OperatorAuth(config.adminToken(), failures, clock),
                         new AccountHandlers(stores.accounts(), stores.team(), clock),
                         new KeyHandlers(stores.accounts(), stores.keys(), clock)),
+                DocsPage.load(),
                 database::healthy);
         this.app = routes.app(config.corsOrigins(), new ClientAddress(config.trustedProxies()), config.benchEndpoint());
     }

@@ -16,6 +16,7 @@ import dev.leadstore.auth.SelfHandler;
 import dev.leadstore.base.Json;
 import dev.leadstore.contact.ContactHandlers;
 import dev.leadstore.http.ClientAddress;
+import dev.leadstore.http.DocsPage;
 import dev.leadstore.http.ErrorWriter;
 import dev.leadstore.http.HttpBasics;
 import dev.leadstore.http.QueryString;
@@ -33,7 +34,7 @@ import java.util.function.BooleanSupplier;
 
 /** The route table: every path, verb, handler and required permission of the server. */
 record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHandlers contacts,
-              OpportunityHandlers opportunities, Operator operator, BooleanSupplier healthy) {
+              OpportunityHandlers opportunities, Operator operator, DocsPage docs, BooleanSupplier healthy) {
     static final String API = "/external/v1";
     static final String ADMIN = "/admin/v1";
 
@@ -55,6 +56,8 @@ record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHa
             r.exception(Exception.class, ErrorWriter::unexpectedError);
 
             r.get("/health", ctx -> HttpBasics.health(ctx, healthy.getAsBoolean()));
+            read(r, "/docs", docs::page);
+            read(r, "/docs/{file}", docs::asset);
             if (benchEndpoint) {
                 // No database, no key, tiny JSON: what HTTP alone costs (see the benchmark).
                 r.get("/bench/ping", ctx -> Responses.bytes(ctx, Json.bytes(Map.of("ok", true))));

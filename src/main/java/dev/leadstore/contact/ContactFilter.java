@@ -1,5 +1,6 @@
 package dev.leadstore.contact;
 
+import dev.leadstore.db.Listing;
 import dev.leadstore.db.Where;
 import dev.leadstore.db.PageRequest;
 import dev.leadstore.db.PageRequest.SortColumn;
@@ -8,6 +9,7 @@ import dev.leadstore.person.PersonFields;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The query of a contact list: filters, sort and page. Text filters are lowercased for matching. */
 record ContactFilter(
@@ -52,23 +54,24 @@ record ContactFilter(
         return tags != null && tags.size() == 1 && page.sortBy().wire().equals("created_at");
     }
 
-    String from() {
-        return walksTag() ? "contact_tags t JOIN contacts c ON c.account_id = t.account_id AND c.id = t.contact_id"
+    /**
+     * The statements of this list: walking a tag, the order is that of the tag's index; the total
+     * comes from the counters when the list has no filter or one tag only, else it is counted.
+     */
+    Listing.Plan plan(String accountId) {
+        String from = walksTag() ? "contact_tags t JOIN contacts c ON c.account_id = t.account_id AND c.id = t.contact_id"
                 : "contacts c";
-    }
-
-    /** The page and its order; walking a tag, the order is that of the tag's index. */
-    PageRequest order() {
-        return walksTag() ? new PageRequest(page.page(), page.limit(), TAG_CREATED, page.descending()) : page;
-    }
-
-    /** The id column: the tie-breaker of the order. */
-    String idColumn() {
-        return walksTag() ? "t.contact_id" : "c.id";
+        PageRequest order = walksTag() ? new PageRequest(page.page(), page.limit(), TAG_CREATED, page.descending()) : page;
+        String idColumn = walksTag() ? "t.contact_id" : "c.id";
+        String tag = onlyTag();
+        String totalSql = unfiltered() ? ContactSql.TOTAL : tag != null ? ContactSql.TAG_TOTAL : null;
+        Map<String, Object> totalValues = tag == null ? Map.of("account", accountId)
+                : Map.of("account", accountId, "tag", tag);
+        return new Listing.Plan(from, ContactSql.COLUMNS, where(accountId), order, idColumn, totalSql, totalValues);
     }
 
     /** The WHERE clause of the list. */
-    Where where(String accountId) {
+    private Where where(String accountId) {
         return (walksTag() ? new Where("t.account_id", accountId).equal("t.tag", "tag", tags.get(0))
                 : new Where("c.account_id", accountId).inList("EXISTS (SELECT 1 FROM contact_tags t "
                         + "WHERE t.account_id = c.account_id AND t.contact_id = c.id AND t.tag IN (<tags>))", "tags", tags))
@@ -80,6 +83,7 @@ record ContactFilter(
                 .between("c.updated_at", "updated_after", updatedAfter, "updated_before", updatedBefore);
     }
 
+    /** The filter of a list request's query parameters, read by the rules of every list. */
     static ContactFilter read(Query query) {
         return new ContactFilter(
                 lower(query.text("search")),

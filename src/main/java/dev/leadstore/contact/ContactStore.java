@@ -19,15 +19,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /** All SQL of the contacts and contact_tags tables. */
 public final class ContactStore {
-    private static final String COLUMNS = "c.id, c.name, c.email, c.phone, c.company, c.job_position, c.source, "
-            + "c.linkedin_url, c.tags, c.custom_fields, c.created_at, c.updated_at";
+    private static final String COLUMNS = ContactSql.COLUMNS;
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
 
     /** Concurrent reads by id share a query; at most this many such queries run at once. */
@@ -65,11 +63,7 @@ public final class ContactStore {
     }
 
     private void insert(Handle h, String accountId, Contact contact, int shard) {
-        bindRow(h.createUpdate("INSERT INTO contacts (account_id, id, name, name_lc, email, email_lc, phone, "
-                + "company, company_lc, job_position, source, linkedin_url, tags, custom_fields, created_at, "
-                + "updated_at, search_lc) VALUES (:account, :id, :name, :name_lc, :email, :email_lc, :phone, "
-                + ":company, :company_lc, :position, :source, :linkedin_url, :tags, :custom_fields, :created_at, "
-                + ":updated_at, :search_lc)"), accountId, contact).execute();
+        bindRow(h.createUpdate(ContactSql.INSERT), accountId, contact).execute();
         insertTags(h, accountId, contact.id(), contact.tags(), contact.createdAt());
         tagCounts.move(h, accountId, List.of(), contact.tags(), shard);
         Counts.add(h, accountId, 1, shard);
@@ -114,14 +108,9 @@ public final class ContactStore {
                     return old;
                 }
                 Contact changed = applied.withUpdatedAt(later(now, old.updatedAt()));
-                bindRow(h.createUpdate("UPDATE contacts SET name = :name, name_lc = :name_lc, email = :email, "
-                        + "email_lc = :email_lc, phone = :phone, company = :company, company_lc = :company_lc, "
-                        + "job_position = :position, source = :source, linkedin_url = :linkedin_url, tags = :tags, "
-                        + "custom_fields = :custom_fields, updated_at = :updated_at, search_lc = :search_lc "
-                        + "WHERE account_id = :account AND id = :id"), accountId, changed).execute();
+                bindRow(h.createUpdate(ContactSql.UPDATE), accountId, changed).execute();
                 if (!changed.tags().equals(old.tags())) {
-                    h.createUpdate("DELETE FROM contact_tags WHERE account_id = :account AND contact_id = :id")
-                            .bind("account", accountId).bind("id", id).execute();
+                    h.createUpdate(ContactSql.DELETE_TAGS).bind("account", accountId).bind("id", id).execute();
                     insertTags(h, accountId, id, changed.tags(), changed.createdAt());
                     tagCounts.move(h, accountId, without(old.tags(), changed.tags()), without(changed.tags(), old.tags()),
                             shard);
@@ -143,10 +132,8 @@ public final class ContactStore {
             if (old.isEmpty()) {
                 return false;
             }
-            h.createUpdate("DELETE FROM contact_tags WHERE account_id = :account AND contact_id = :id")
-                    .bind("account", accountId).bind("id", id).execute();
-            h.createUpdate("DELETE FROM contacts WHERE account_id = :account AND id = :id")
-                    .bind("account", accountId).bind("id", id).execute();
+            h.createUpdate(ContactSql.DELETE_TAGS).bind("account", accountId).bind("id", id).execute();
+            h.createUpdate(ContactSql.DELETE).bind("account", accountId).bind("id", id).execute();
             int shard = Counts.shard();
             tagCounts.move(h, accountId, old.get().tags(), List.of(), shard);
             Counts.add(h, accountId, -1, shard);
@@ -155,18 +142,8 @@ public final class ContactStore {
     }
 
     Listing<Contact> list(String accountId, ContactFilter filter) {
-        return jdbi.withHandle(h -> Listing.fetch(h, filter.from(), COLUMNS, filter.where(accountId), filter.order(),
-                filter.idColumn(), Contact::id, (rs, ctx) -> row(rs),
-                knownTotal(h, accountId, filter)));
-    }
-
-    /** The total of a list without filters, or with one tag only, is kept by counters; others are counted. */
-    private static LongSupplier knownTotal(Handle h, String accountId, ContactFilter filter) {
-        if (filter.unfiltered()) {
-            return () -> Counts.total(h, accountId);
-        }
-        String tag = filter.onlyTag();
-        return tag == null ? null : () -> TagCounts.total(h, accountId, tag);
+        Listing.Plan plan = filter.plan(accountId);
+        return jdbi.withHandle(h -> Listing.fetch(h, plan, Contact::id, (rs, ctx) -> row(rs)));
     }
 
     private static List<String> without(List<String> tags, List<String> removed) {
@@ -191,8 +168,7 @@ public final class ContactStore {
     }
 
     private static Optional<Contact> selectForUpdate(Handle h, String accountId, String id) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM contacts c WHERE c.account_id = :account AND c.id = :id FOR UPDATE")
-                .bind("account", accountId).bind("id", id).map((rs, ctx) -> row(rs)).findOne();
+        return h.createQuery(ContactSql.SELECT_FOR_UPDATE).bind("account", accountId).bind("id", id).map((rs, ctx) -> row(rs)).findOne();
     }
 
     private static <S extends SqlStatement<S>> S bindRow(S statement, String accountId, Contact c) {
@@ -211,8 +187,7 @@ public final class ContactStore {
         if (tags.isEmpty()) {
             return;
         }
-        var batch = h.prepareBatch("INSERT INTO contact_tags (account_id, contact_id, tag, created_at) "
-                + "VALUES (:account, :id, :tag, :created_at)");
+        var batch = h.prepareBatch(ContactSql.INSERT_TAG);
         for (String tag : tags) {
             batch.bind("account", accountId).bind("id", contactId).bind("tag", tag)
                     .bind("created_at", createdAt.toEpochMilli()).add();

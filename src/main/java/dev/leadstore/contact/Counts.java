@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
  * deleted, so once made they stay known.
  */
 public final class Counts {
-    public static final int SHARDS = 32;
+    static final int SHARDS = 32;
     private static final int MAX_KNOWN = 100_000;
 
     private final Jdbi jdbi;
@@ -45,22 +45,17 @@ public final class Counts {
     }
 
     /** A shard for one write: writes that move several counters use the same one throughout. */
-    public static int shard() {
+    static int shard() {
         return ThreadLocalRandom.current().nextInt(SHARDS);
     }
 
     /** Moves the account's total on the given shard; call after any tag counters of the same write. */
     static void add(Handle h, String accountId, long delta, int shard) {
-        int updated = h.createUpdate("UPDATE contact_counts SET n = n + :delta WHERE account_id = :account AND shard = :shard")
+        int updated = h.createUpdate(ContactSql.ADD_COUNT)
                 .bind("delta", delta).bind("account", accountId).bind("shard", shard).execute();
         if (updated != 1) {
             throw new IllegalStateException("no contact counters for account " + accountId);
         }
-    }
-
-    static long total(Handle h, String accountId) {
-        return h.createQuery("SELECT COALESCE(SUM(n), 0) FROM contact_counts WHERE account_id = :account")
-                .bind("account", accountId).mapTo(Long.class).one();
     }
 
     /** Each insert commits alone (autocommit); another writer's row is as good as ours. */

@@ -6,11 +6,11 @@ import java.util.Locale;
  * The text a `search` matches: name, email and company, lowercased in Java (so both databases
  * agree) and joined by newlines, which a search term can never contain, so no match spans two fields.
  */
-public final class SearchText {
+final class SearchText {
     private SearchText() {
     }
 
-    public static String of(String name, String email, String company) {
+    static String of(String name, String email, String company) {
         return lower(name) + '\n' + lower(email) + '\n' + lower(company);
     }
 

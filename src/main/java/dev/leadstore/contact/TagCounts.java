@@ -67,7 +67,7 @@ public final class TagCounts {
         for (String tag : added) {
             moves.put(tag, new int[] {1, shard});
         }
-        var batch = h.prepareBatch(MOVE);
+        var batch = h.prepareBatch(ContactSql.MOVE_TAG_COUNT);
         moves.forEach((tag, move) -> batch.bind("delta", move[0]).bind("account", accountId).bind("tag", tag)
                 .bind("shard", move[1]).add());
         for (int count : batch.execute()) {
@@ -77,14 +77,6 @@ public final class TagCounts {
         }
     }
 
-    /** How many contacts of the account carry the tag. */
-    static long total(Handle h, String accountId, String tag) {
-        return h.createQuery("SELECT COALESCE(SUM(n), 0) FROM contact_tag_counts WHERE account_id = :account AND tag = :tag")
-                .bind("account", accountId).bind("tag", tag).mapTo(Long.class).one();
-    }
-
-    private static final String MOVE = "UPDATE contact_tag_counts SET n = n + :delta "
-            + "WHERE account_id = :account AND tag = :tag AND shard = :shard";
 
     /** Makes rows 0 and `shard` of the tag if absent; each insert commits alone (autocommit). */
     private void create(Handle h, String accountId, String tag, int shard) {

@@ -1,13 +1,13 @@
 package dev.leadstore.db;
 
-import dev.leadstore.db.PageRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatements;
 
 /** One page of a list and the total number of rows matching its filters. */
@@ -20,43 +20,62 @@ public record Listing<T>(List<T> items, long total) {
      */
     static final String IDS_FIRST = "leadstore.idsFirst";
 
-    public static <T> Listing<T> fetch(Handle h, String from, String columns, Where where, PageRequest page,
-                                       String idColumn, RowMapper<T> mapper) {
-        return fetch(h, from, columns, where, page, idColumn, null, mapper, null);
+    /**
+     * The statements of one list request. The total is counted with the page's own filters, unless
+     * `totalSql` reads it from counters kept for that case (with its own `totalValues`).
+     */
+    public record Plan(String from, String columns, Where where, PageRequest page, String idColumn,
+                       String totalSql, Map<String, Object> totalValues) {
+
+        public String countSql() {
+            return totalSql != null ? totalSql : "SELECT COUNT(*) FROM " + from + where.sql();
+        }
+
+        public Map<String, Object> countValues() {
+            return totalSql != null ? totalValues : where.values();
+        }
+
+        /** The page in its order, `:limit` rows from `:offset`; `select` names the columns read. */
+        public String pageSql(String select) {
+            return "SELECT " + select + " FROM " + from + where.sql() + page.orderBy(idColumn)
+                    + " LIMIT :limit OFFSET :offset";
+        }
+
+        /** The page's values, paging included. */
+        public Map<String, Object> pageValues() {
+            Map<String, Object> values = new HashMap<>(where.values());
+            values.put("limit", page.limit());
+            values.put("offset", page.offset());
+            return values;
+        }
     }
 
-    /**
-     * Counts the matches (or takes the count from `knownTotal` when one is kept), then reads the
-     * requested page in the requested order.
-     */
-    public static <T> Listing<T> fetch(Handle h, String from, String columns, Where where, PageRequest page,
-                                       String idColumn, Function<T, String> idOf, RowMapper<T> mapper,
-                                       LongSupplier knownTotal) {
-        long total = knownTotal != null ? knownTotal.getAsLong()
-                : where.bind(h.createQuery("SELECT COUNT(*) FROM " + from + where.sql())).mapTo(Long.class).one();
+    /** Counts the matches (or reads the kept total), then reads the requested page in its order. */
+    public static <T> Listing<T> fetch(Handle h, Plan plan, Function<T, String> idOf, RowMapper<T> mapper) {
+        long total = bind(h.createQuery(plan.countSql()), plan.countValues()).mapTo(Long.class).one();
+        PageRequest page = plan.page();
         if (total <= page.offset()) {
             return new Listing<>(List.of(), total);
         }
-        String window = page.orderBy(idColumn) + " LIMIT :limit OFFSET :offset";
         boolean idsFirst = page.offset() >= DEEP_OFFSET
                 || Boolean.TRUE.equals(h.getConfig(SqlStatements.class).getAttribute(IDS_FIRST));
-        if (idOf == null || !idsFirst) {
-            List<T> items = where.bind(h.createQuery("SELECT " + columns + " FROM " + from + where.sql() + window))
-                    .bind("limit", page.limit()).bind("offset", page.offset())
-                    .map(mapper).list();
-            return new Listing<>(items, total);
+        if (!idsFirst) {
+            return new Listing<>(bind(h.createQuery(plan.pageSql(plan.columns())), plan.pageValues()).map(mapper).list(),
+                    total);
         }
-        List<String> ids = where.bind(h.createQuery("SELECT " + idColumn + " FROM " + from + where.sql() + window))
-                .bind("limit", page.limit()).bind("offset", page.offset())
-                .mapTo(String.class).list();
+        List<String> ids = bind(h.createQuery(plan.pageSql(plan.idColumn())), plan.pageValues()).mapTo(String.class).list();
         if (ids.isEmpty()) {
             return new Listing<>(List.of(), total);
         }
         Map<String, T> rows = new HashMap<>();
-        where.bind(h.createQuery("SELECT " + columns + " FROM " + from + where.sql()
-                        + " AND " + idColumn + " IN (<page_ids>)"))
+        plan.where().bind(h.createQuery("SELECT " + plan.columns() + " FROM " + plan.from() + plan.where().sql()
+                        + " AND " + plan.idColumn() + " IN (<page_ids>)"))
                 .bindList("page_ids", ids)
                 .map(mapper).forEach(row -> rows.put(idOf.apply(row), row));
-        return new Listing<>(ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList(), total);
+        return new Listing<>(ids.stream().map(rows::get).filter(Objects::nonNull).toList(), total);
+    }
+
+    private static Query bind(Query query, Map<String, Object> values) {
+        return Where.bind(query, values);
     }
 }

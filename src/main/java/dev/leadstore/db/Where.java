@@ -2,19 +2,24 @@ package dev.leadstore.db;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
 import org.jdbi.v3.core.statement.Query;
 
-/** Builds the WHERE clause of a list query; every user value is bound, never spliced into SQL. */
+/**
+ * Builds the WHERE clause of a list query; every user value is bound by name (`:name`, or `<name>`
+ * for a list), never spliced into SQL.
+ */
 public final class Where {
     private final StringBuilder sql;
-    private final List<Consumer<Query>> bindings = new ArrayList<>();
+    private final Map<String, Object> values = new LinkedHashMap<>();
 
     /** Starts with the tenant condition every list query has. */
     public Where(String accountColumn, String accountId) {
         sql = new StringBuilder(" WHERE ").append(accountColumn).append(" = :account");
-        bindings.add(q -> q.bind("account", accountId));
+        values.put("account", accountId);
     }
 
     /** Any of the lowercased columns contains the (already lowercased) text. */
@@ -25,8 +30,7 @@ public final class Where {
                 tests.add(column + " LIKE :" + name + " ESCAPE '" + Constraints.LIKE_ESCAPE + "'");
             }
             sql.append(" AND (").append(String.join(" OR ", tests)).append(')');
-            String pattern = Constraints.containsPattern(lowercased);
-            bindings.add(q -> q.bind(name, pattern));
+            values.put(name, Constraints.containsPattern(lowercased));
         }
         return this;
     }
@@ -34,7 +38,7 @@ public final class Where {
     public Where equal(String column, String name, Object value) {
         if (value != null) {
             sql.append(" AND ").append(column).append(" = :").append(name);
-            bindings.add(q -> q.bind(name, value));
+            values.put(name, value);
         }
         return this;
     }
@@ -47,12 +51,12 @@ public final class Where {
     public Where between(String column, String afterName, Instant after, String beforeName, Instant before) {
         if (after != null) {
             sql.append(" AND ").append(column).append(" > :").append(afterName);
-            bindings.add(q -> q.bind(afterName, after.toEpochMilli()));
+            values.put(afterName, after.toEpochMilli());
         }
         if (before != null) {
             sql.append(" AND ").append(column).append(" < :").append(beforeName);
             long ceiling = before.toEpochMilli() + (before.getNano() % 1_000_000 != 0 ? 1 : 0);
-            bindings.add(q -> q.bind(beforeName, ceiling));
+            values.put(beforeName, ceiling);
         }
         return this;
     }
@@ -61,7 +65,7 @@ public final class Where {
     public Where inList(String condition, String name, List<String> values) {
         if (values != null) {
             sql.append(" AND ").append(condition);
-            bindings.add(q -> q.bindList(name, values));
+            this.values.put(name, List.copyOf(values));
         }
         return this;
     }
@@ -70,8 +74,24 @@ public final class Where {
         return sql.toString();
     }
 
+    /** The values by name; a list is bound as Jdbi's `<name>`. */
+    public Map<String, Object> values() {
+        return Collections.unmodifiableMap(values);
+    }
+
     public Query bind(Query query) {
-        bindings.forEach(b -> b.accept(query));
+        return bind(query, values);
+    }
+
+    /** Binds named values, a list as Jdbi's `<name>`. */
+    static Query bind(Query query, Map<String, Object> values) {
+        values.forEach((name, value) -> {
+            if (value instanceof List<?> list) {
+                query.bindList(name, list);
+            } else {
+                query.bind(name, value);
+            }
+        });
         return query;
     }
 }

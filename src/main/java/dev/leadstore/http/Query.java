@@ -10,20 +10,26 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /** Typed, strict reading of query parameters; a bad value is INVALID_PARAMETER naming it. */
 public final class Query {
     public static final int MAX_VALUE_LENGTH = 1000;
-    private final Context ctx;
+    private final Function<String, String> parameters;
 
     /** Reads the parameters of a request whose raw query string {@link QueryString} has checked. */
     public Query(Context ctx) {
-        this.ctx = ctx;
+        this(ctx::queryParam);
+    }
+
+    /** Reads parameters by name, null for those absent. */
+    public Query(Function<String, String> parameters) {
+        this.parameters = parameters;
     }
 
     /** The value, or null when absent; an empty value counts as absent. */
     public String text(String name) {
-        String value = ctx.queryParam(name);
+        String value = parameters.apply(name);
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -38,7 +44,7 @@ public final class Query {
     }
 
     public int integer(String name, int defaultValue, int min, int max) {
-        String value = ctx.queryParam(name);
+        String value = parameters.apply(name);
         if (value == null) {
             return defaultValue;
         }
@@ -71,7 +77,7 @@ public final class Query {
 
     /** One of the given words, or the default when absent. */
     public String oneOf(String name, String defaultValue, List<String> allowed) {
-        String value = ctx.queryParam(name);
+        String value = parameters.apply(name);
         if (value == null) {
             return defaultValue;
         }

@@ -73,8 +73,8 @@ public final class OpportunityStore {
     }
 
     Listing<Opportunity> list(String accountId, OpportunityFilter filter) {
-        return jdbi.withHandle(h -> Listing.fetch(h, FROM, COLUMNS, filter.where(accountId), filter.page(), "o.id",
-                (rs, ctx) -> row(rs)));
+        Listing.Plan plan = new Listing.Plan(FROM, COLUMNS, filter.where(accountId), filter.page(), "o.id", null, null);
+        return jdbi.withHandle(h -> Listing.fetch(h, plan, Opportunity::id, (rs, ctx) -> row(rs)));
     }
 
     /** Locks the row, computes its next state and writes it only when something really changed. */

@@ -85,11 +85,17 @@ public final class Bench {
                 try (Database database = Database.open(stage.database().config(null).database())) {
                     limits.putAll(RawLimits.measure(database, rawData, o.baseRows(), o, stage::settle));
                 }
+                if (stage.database().isPostgres()) {
+                    stage.settle();
+                    Result anchor = Anchor.measure(stage.database(), o);
+                    progress(anchor);
+                    limits.put(Anchor.NAME, anchor);
+                }
                 try (ServerProcess server = stage.startServer()) {
                     api.putAll(ApiScenarios.measure(server, bench, warmUp, benchData, o.baseRows(), o, stage::settle));
                 }
                 scales.putAll(ScaleRun.measure(stage, scale, o.scalesFor(kind), o));
-            } catch (IOException | SQLException | RuntimeException e) {
+            } catch (IOException | SQLException | RuntimeException | InterruptedException e) {
                 aborted = e.toString();
                 e.printStackTrace();
             }

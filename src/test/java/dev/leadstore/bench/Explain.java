@@ -1,5 +1,6 @@
 package dev.leadstore.bench;
 
+import dev.leadstore.db.Listing;
 import dev.leadstore.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +22,7 @@ final class Explain {
 
     static List<String> plans(TestDatabase database, SeedData data, int rows) throws SQLException {
         String account = data.accountId();
-        Map<String, RawSql.ListQuery> queries = new LinkedHashMap<>();
+        Map<String, Listing.Plan> queries = new LinkedHashMap<>();
         queries.put(ScaleRun.LIST, RawSql.all(account));
         queries.put(ScaleRun.TAGS, RawSql.tag(account, SeedData.TAG));
         queries.put(ScaleRun.EMAIL, RawSql.email(account, data.email(rows / 2).toLowerCase(Locale.ROOT)));
@@ -31,29 +32,21 @@ final class Explain {
         out.add("EXPLAIN ANALYZE at " + Report.count(rows) + " contacts (COUNT, then the page of 20):");
         try (Connection c = database.connect()) {
             for (var q : queries.entrySet()) {
-                explain(c, out, q.getKey() + " — COUNT", q.getValue().countSql(), q.getValue().countParams());
-                explain(c, out, q.getKey() + " — page 1", q.getValue().pageSql(), with(q.getValue().params(), 0));
+                explain(c, out, q.getKey() + " — COUNT", q.getValue().countSql(), q.getValue().countValues());
+                explain(c, out, q.getKey() + " — page 1", q.getValue().pageSql(q.getValue().columns()),
+                        q.getValue().pageValues());
             }
-            RawSql.ListQuery all = RawSql.all(account);
-            explain(c, out, ScaleRun.DEEP + " — page " + deepPage, all.pageSql(),
-                    with(all.params(), (long) (deepPage - 1) * 20));
+            Listing.Plan deep = RawSql.page(account, deepPage);
+            explain(c, out, ScaleRun.DEEP + " — page " + deepPage, deep.pageSql(deep.idColumn()), deep.pageValues());
         }
         return out;
     }
 
-    private static List<Object> with(List<Object> params, long offset) {
-        List<Object> all = new ArrayList<>(params);
-        all.add(20);
-        all.add(offset);
-        return all;
-    }
-
-    private static void explain(Connection c, List<String> out, String title, String sql, List<Object> params)
+    private static void explain(Connection c, List<String> out, String title, String sql, Map<String, Object> values)
             throws SQLException {
         List<String> plan = new ArrayList<>();
         String time = "?";
-        try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) " + sql)) {
-            RawSql.bind(s, params);
+        try (PreparedStatement s = Positional.prepare(c, "EXPLAIN (ANALYZE, COSTS OFF) " + sql, values)) {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String line = rs.getString(1);

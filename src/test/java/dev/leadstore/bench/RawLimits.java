@@ -1,13 +1,13 @@
 package dev.leadstore.bench;
 
 import dev.leadstore.db.Database;
-import dev.leadstore.contact.Counts;
-import dev.leadstore.contact.SearchText;
+import dev.leadstore.contact.ContactSql;
+import dev.leadstore.db.Listing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +52,7 @@ final class RawLimits {
         results.put(LIST, raw.run(LIST, o, w -> raw.list(RawSql.all(data.accountId()))));
         results.put(SEARCH, raw.run(SEARCH, o, w -> raw.list(RawSql.search(data.accountId(), SeedData.SEARCH))));
         results.put(TAGS, raw.run(TAGS, o, w -> raw.list(RawSql.tag(data.accountId(), SeedData.TAG))));
-        raw.prepareTagCounters();
+        raw.prepareCounters();
         settle.run();
         results.put(INSERT, raw.run(INSERT, o, raw::insert));
         return results;
@@ -69,8 +69,9 @@ final class RawLimits {
     }
 
     private void select(int worker) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(RawSql.SELECT_BY_ID)) {
-            RawSql.bind(s, List.of(data.accountId(), randomId()));
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = Positional.prepare(c, ContactSql.SELECT_BY_ID,
+                     Map.of("account", data.accountId(), "id", randomId()))) {
             if (RawSql.readRows(s.executeQuery()) != 1) {
                 throw new IllegalStateException("select by id found no row");
             }
@@ -81,26 +82,34 @@ final class RawLimits {
     private void update(int worker) throws SQLException {
         String id = data.id(data.randomUpdatable(rows));
         inTransaction(c -> {
-            List<Object> row;
-            try (PreparedStatement s = c.prepareStatement(RawSql.SELECT_FOR_UPDATE)) {
-                RawSql.bind(s, List.of(data.accountId(), id));
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalStateException("update found no row");
-                    }
-                    String name = rs.getString("name");
-                    String email = rs.getString("email");
-                    String company = "Updated " + worker + " " + ThreadLocalRandom.current().nextInt();
-                    row = Arrays.asList(name, name.toLowerCase(Locale.ROOT), email,
-                            email == null ? null : email.toLowerCase(Locale.ROOT), rs.getString("phone"),
-                            company, company.toLowerCase(Locale.ROOT), "Head of " + company, rs.getString("source"),
-                            rs.getString("linkedin_url"), rs.getString("tags"), rs.getString("custom_fields"),
-                            Math.max(System.currentTimeMillis(), rs.getLong("updated_at") + 1),
-                            SearchText.of(name, email, company), data.accountId(), id);
+            Map<String, Object> row = new HashMap<>();
+            try (PreparedStatement s = Positional.prepare(c, ContactSql.SELECT_FOR_UPDATE,
+                    Map.of("account", data.accountId(), "id", id));
+                 ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("update found no row");
                 }
+                String name = rs.getString("name");
+                String email = rs.getString("email");
+                String company = "Updated " + worker + " " + ThreadLocalRandom.current().nextInt();
+                row.put("name", name);
+                row.put("name_lc", name.toLowerCase(Locale.ROOT));
+                row.put("email", email);
+                row.put("email_lc", email == null ? null : email.toLowerCase(Locale.ROOT));
+                row.put("phone", rs.getString("phone"));
+                row.put("company", company);
+                row.put("company_lc", company.toLowerCase(Locale.ROOT));
+                row.put("position", "Head of " + company);
+                row.put("source", rs.getString("source"));
+                row.put("linkedin_url", rs.getString("linkedin_url"));
+                row.put("tags", rs.getString("tags"));
+                row.put("custom_fields", rs.getString("custom_fields"));
+                row.put("updated_at", Math.max(System.currentTimeMillis(), rs.getLong("updated_at") + 1));
+                row.put("search_lc", ContactSql.searchText(name, email, company));
+                row.put("account", data.accountId());
+                row.put("id", id);
             }
-            try (PreparedStatement u = c.prepareStatement(RawSql.UPDATE)) {
-                RawSql.bind(u, row);
+            try (PreparedStatement u = Positional.prepare(c, ContactSql.UPDATE, row)) {
                 u.executeUpdate();
             }
         });
@@ -108,36 +117,47 @@ final class RawLimits {
 
     /**
      * One contact row with its unique email, two contact_tags rows and their counters, and the
-     * account's counter, in one transaction. The tags' counter rows are made beforehand, as the
-     * server makes them on first use.
+     * account's counter, in one transaction: the statements of ContactStore.create. The tags' counter
+     * rows are made beforehand, as the server makes them on first use.
      */
     private void insert(int worker) throws SQLException {
         long n = ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
         String id = "cnt_" + String.format("%12s", Long.toString(n, 36)).replace(' ', '0').substring(0, 12);
         String email = "raw-" + nonce + "-" + worker + "-" + Long.toString(n, 36) + "@example.com";
         long now = System.currentTimeMillis();
-        List<Object> row = Arrays.asList(data.accountId(), id, "Jane Smith", "jane smith", email, email,
-                "+5511988888888", "Tech Corp", "tech corp", "CTO", "website", null, "[\"bench\",\"inbound\"]", "{}",
-                now, now, SearchText.of("Jane Smith", email, "Tech Corp"));
+        Map<String, Object> row = new HashMap<>();
+        row.put("account", data.accountId());
+        row.put("id", id);
+        row.put("name", "Jane Smith");
+        row.put("name_lc", "jane smith");
+        row.put("email", email);
+        row.put("email_lc", email);
+        row.put("phone", "+5511988888888");
+        row.put("company", "Tech Corp");
+        row.put("company_lc", "tech corp");
+        row.put("position", "CTO");
+        row.put("source", "website");
+        row.put("linkedin_url", null);
+        row.put("tags", "[\"bench\",\"inbound\"]");
+        row.put("custom_fields", "{}");
+        row.put("created_at", now);
+        row.put("updated_at", now);
+        row.put("search_lc", ContactSql.searchText("Jane Smith", email, "Tech Corp"));
+        int shard = ThreadLocalRandom.current().nextInt(ContactSql.SHARDS);
         inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(RawSql.INSERT_CONTACT);
-                 PreparedStatement t = c.prepareStatement(RawSql.INSERT_TAG);
-                 PreparedStatement tagCounter = c.prepareStatement(RawSql.TAG_COUNT_UP);
-                 PreparedStatement counter = c.prepareStatement(RawSql.COUNT_UP)) {
-                RawSql.bind(s, row);
+            try (PreparedStatement s = Positional.prepare(c, ContactSql.INSERT, row)) {
                 s.executeUpdate();
-                for (String tag : INSERTED_TAGS) {
-                    RawSql.bind(t, List.of(data.accountId(), id, tag, now));
-                    t.addBatch();
-                }
+            }
+            try (PreparedStatement t = Positional.batch(c, ContactSql.INSERT_TAG, INSERTED_TAGS.stream()
+                    .map(tag -> Map.of("account", data.accountId(), "id", id, "tag", tag, "created_at", now)).toList())) {
                 t.executeBatch();
-                int shard = Counts.shard();
-                for (String tag : INSERTED_TAGS) {
-                    RawSql.bind(tagCounter, List.of(data.accountId(), tag, shard));
-                    tagCounter.addBatch();
-                }
-                tagCounter.executeBatch();
-                RawSql.bind(counter, List.of(data.accountId(), shard));
+            }
+            try (PreparedStatement t = Positional.batch(c, ContactSql.MOVE_TAG_COUNT, INSERTED_TAGS.stream()
+                    .map(tag -> Map.of("delta", 1, "account", data.accountId(), "tag", tag, "shard", shard)).toList())) {
+                t.executeBatch();
+            }
+            try (PreparedStatement counter = Positional.prepare(c, ContactSql.ADD_COUNT,
+                    Map.of("delta", 1L, "account", data.accountId(), "shard", shard))) {
                 counter.executeUpdate();
             }
         });
@@ -164,27 +184,40 @@ final class RawLimits {
         }
     }
 
-    private void prepareTagCounters() {
+    /** The counter rows the raw inserts move, made as the server makes them on an account's first writes. */
+    private void prepareCounters() {
         try (Connection c = pool.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO contact_tag_counts (account_id, tag, shard, n) "
+             PreparedStatement tags = c.prepareStatement("INSERT INTO contact_tag_counts (account_id, tag, shard, n) "
                      + "SELECT ?, ?, ?, 0 WHERE NOT EXISTS (SELECT 1 FROM contact_tag_counts "
-                     + "WHERE account_id = ? AND tag = ? AND shard = ?)")) {
-            for (String tag : INSERTED_TAGS) {
-                for (int shard = 0; shard < Counts.SHARDS; shard++) {
-                    RawSql.bind(insert, List.of(data.accountId(), tag, shard, data.accountId(), tag, shard));
-                    insert.executeUpdate();
+                     + "WHERE account_id = ? AND tag = ? AND shard = ?)");
+             PreparedStatement total = c.prepareStatement("INSERT INTO contact_counts (account_id, shard, n) "
+                     + "SELECT ?, ?, 0 WHERE NOT EXISTS (SELECT 1 FROM contact_counts WHERE account_id = ? AND shard = ?)")) {
+            for (int shard = 0; shard < ContactSql.SHARDS; shard++) {
+                for (String tag : INSERTED_TAGS) {
+                    tags.setString(1, data.accountId());
+                    tags.setString(2, tag);
+                    tags.setInt(3, shard);
+                    tags.setString(4, data.accountId());
+                    tags.setString(5, tag);
+                    tags.setInt(6, shard);
+                    tags.executeUpdate();
                 }
+                total.setString(1, data.accountId());
+                total.setInt(2, shard);
+                total.setString(3, data.accountId());
+                total.setInt(4, shard);
+                total.executeUpdate();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot make the tag counters of the raw inserts", e);
+            throw new IllegalStateException("cannot make the counters of the raw inserts", e);
         }
     }
 
     /** Every list of the seeded account has rows: a list that reads none would be no floor at all. */
-    private void list(RawSql.ListQuery query) throws SQLException {
+    private void list(Listing.Plan plan) throws SQLException {
         try (Connection c = pool.getConnection()) {
-            if (query.run(c, 1, 20) == 0) {
-                throw new IllegalStateException("the raw list read no row: " + query.pageSql());
+            if (RawSql.run(c, plan) == 0) {
+                throw new IllegalStateException("the raw list read no row: " + plan.pageSql(plan.columns()));
             }
         }
     }

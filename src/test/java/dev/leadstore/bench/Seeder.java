@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import dev.leadstore.contact.SearchText;
+import dev.leadstore.contact.ContactSql;
 import dev.leadstore.support.TestDatabase;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -37,11 +37,16 @@ final class Seeder {
     static double seed(TestDatabase database, SeedData data, int from, int to) throws SQLException, IOException {
         long start = System.nanoTime();
         try (Connection c = database.connect()) {
-            // The account's contact counter follows, as the server's inserts keep it.
-            try (PreparedStatement count = c.prepareStatement(
-                    "UPDATE contact_counts SET n = n + ? WHERE account_id = ? AND shard = 0")) {
-                count.setLong(1, to - from);
-                count.setString(2, data.accountId());
+            // The account's contact counter follows, as the server's inserts keep it (its row made first,
+            // as the server makes it before an account's first contact).
+            try (PreparedStatement open = c.prepareStatement("INSERT INTO contact_counts (account_id, shard, n) "
+                    + "SELECT ?, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM contact_counts WHERE account_id = ? AND shard = 0)")) {
+                open.setString(1, data.accountId());
+                open.setString(2, data.accountId());
+                open.executeUpdate();
+            }
+            try (PreparedStatement count = Positional.prepare(c, ContactSql.ADD_COUNT,
+                    Map.of("delta", (long) (to - from), "account", data.accountId(), "shard", 0))) {
                 if (count.executeUpdate() != 1) {
                     throw new IllegalStateException("no contact counters for " + data.accountId());
                 }
@@ -186,7 +191,7 @@ final class Seeder {
         return new Object[] {d.accountId(), d.id(i), name, name.toLowerCase(Locale.ROOT), email,
             email.toLowerCase(Locale.ROOT), d.phone(i), company, company == null ? null : company.toLowerCase(Locale.ROOT),
             d.position(i), d.source(i), d.linkedinUrl(i), d.tagsJson(i), d.customFieldsJson(i), created, created,
-            SearchText.of(name, email, company)};
+            ContactSql.searchText(name, email, company)};
     }
 
     /** A value in COPY's text format. */

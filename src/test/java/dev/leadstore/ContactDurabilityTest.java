@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.leadstore.support.Http;
 import dev.leadstore.support.ServerProcess;
 import dev.leadstore.support.TestDatabase;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,12 +34,6 @@ class ContactDurabilityTest {
     @Parameter
     String kind;
 
-    private static Map<String, String> environment(TestDatabase database) {
-        Map<String, String> env = new HashMap<>(database.environment());
-        env.put("LEADSTORE_PORT", "0");
-        return env;
-    }
-
     @Test
     void every_acknowledged_write_survives_a_kill_with_exactly_the_acknowledged_content() throws Exception {
         TestDatabase database = TestDatabase.of(kind);
@@ -48,7 +41,7 @@ class ContactDurabilityTest {
         String key;
         String updatedId;
         String deletedId;
-        ServerProcess server = ServerProcess.start(environment(database));
+        ServerProcess server = ServerProcess.start(database.environment());
         try {
             key = server.output().stream().flatMap(line -> KEY.matcher(line).results()).findFirst()
                     .orElseThrow().group();
@@ -66,7 +59,7 @@ class ContactDurabilityTest {
             server.kill();
         }
 
-        try (ServerProcess restarted = ServerProcess.start(environment(database))) {
+        try (ServerProcess restarted = ServerProcess.start(database.environment())) {
             Http api = restarted.http().withHeader("X-API-Key", key);
             for (Map.Entry<String, JsonNode> entry : acknowledged.entrySet()) {
                 Http.Response response = api.get(CONTACTS + "/" + entry.getKey());

@@ -3,15 +3,11 @@ package dev.leadstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leadstore.support.TestApp;
-import java.time.Clock;
-import java.util.Map;
 import dev.leadstore.support.Http;
 import dev.leadstore.support.ServerProcess;
 import dev.leadstore.support.TestApp;
 import dev.leadstore.support.TestDatabase;
-import java.time.Instant;
-import java.util.HashMap;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,13 +27,6 @@ class FirstStartTest {
     @Parameter
     String kind;
 
-    private static Map<String, String> environment(TestDatabase database) {
-        Map<String, String> env = new HashMap<>(database.environment());
-        env.put("LEADSTORE_PORT", "0");
-        env.put("LEADSTORE_ADMIN_TOKEN", TestApp.ADMIN_TOKEN);
-        return env;
-    }
-
     private static List<String> printedKeys(ServerProcess server) {
         return server.output().stream()
                 .flatMap(line -> KEY.matcher(line).results().map(m -> m.group()))
@@ -45,14 +34,14 @@ class FirstStartTest {
     }
 
     private static Http admin(ServerProcess server) {
-        return server.http().withHeader("Authorization", "Bearer " + TestApp.ADMIN_TOKEN);
+        return server.operator().http();
     }
 
     @Test
     void the_first_start_prints_one_full_key_of_a_new_default_account_and_the_second_prints_none() {
         TestDatabase database = TestDatabase.of(kind);
         String key;
-        try (ServerProcess first = ServerProcess.start(environment(database))) {
+        try (ServerProcess first = ServerProcess.start(database.environment())) {
             List<String> keys = printedKeys(first);
             assertThat(keys).as(String.join("\n", first.output())).hasSize(1);
             key = keys.get(0);
@@ -73,7 +62,7 @@ class FirstStartTest {
             assertThat(key).startsWith(keyList.get(0).get("prefix").asText());
         }
 
-        try (ServerProcess second = ServerProcess.start(environment(database))) {
+        try (ServerProcess second = ServerProcess.start(database.environment())) {
             assertThat(printedKeys(second)).as(String.join("\n", second.output())).isEmpty();
             assertThat(second.output()).noneMatch(line -> line.contains("gr_live_"));
             assertThat(second.http().withHeader("X-API-Key", key).get(CONTACTS).status()).isEqualTo(200);
@@ -87,7 +76,7 @@ class FirstStartTest {
         try (TestApp prepared = TestApp.start(database, Clock.systemUTC(), null)) {
             prepared.admin().post("/admin/v1/accounts", Map.of("name", "made by the operator")).expectStatus(201);
         }
-        try (ServerProcess server = ServerProcess.start(environment(database))) {
+        try (ServerProcess server = ServerProcess.start(database.environment())) {
             assertThat(printedKeys(server)).as(String.join("\n", server.output())).isEmpty();
             JsonNode accounts = admin(server).get("/admin/v1/accounts").expectStatus(200).data().get("accounts");
             assertThat(accounts).hasSize(1);
@@ -97,7 +86,7 @@ class FirstStartTest {
 
     @Test
     void the_listening_line_names_the_port_that_answers() {
-        try (ServerProcess server = ServerProcess.start(environment(TestDatabase.of(kind)))) {
+        try (ServerProcess server = ServerProcess.start(TestDatabase.of(kind).environment())) {
             String last = server.output().get(server.output().size() - 1);
             Matcher port = Pattern.compile("listening on port (\\d+)").matcher(last);
             assertThat(port.find()).isTrue();

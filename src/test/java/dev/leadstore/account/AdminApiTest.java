@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.leadstore.Config;
 import dev.leadstore.Leadstore;
 import dev.leadstore.support.Http;
+import dev.leadstore.support.OperatorClient;
 import dev.leadstore.support.TestApp;
 import dev.leadstore.support.TestDatabase;
 import java.sql.Connection;
@@ -66,7 +67,7 @@ class AdminApiTest {
         env.put("LEADSTORE_PORT", "0");
         try (Leadstore server = Leadstore.create(Config.from(env)).start()) {
             Http http = new Http("http://localhost:" + server.port());
-            for (Http client : List.of(http, http.withHeader("Authorization", "Bearer " + TestApp.ADMIN_TOKEN))) {
+            for (Http client : List.of(http, http.withHeader("Authorization", "Bearer " + OperatorClient.TOKEN))) {
                 for (String[] route : ROUTES) {
                     Http.Response response = send(client, route);
                     assertThat(response.status()).as(route[0] + " " + route[1]).isEqualTo(404);
@@ -81,10 +82,10 @@ class AdminApiTest {
         String apiKey = app.newKey(app.newAccount("pro"), "*");
         List<Http> clients = List.of(app.http(),
                 app.http().withHeader("Authorization", "Bearer wrong-token"),
-                app.http().withHeader("Authorization", "Bearer " + TestApp.ADMIN_TOKEN + "x"),
-                app.http().withHeader("Authorization", "Basic " + TestApp.ADMIN_TOKEN),
+                app.http().withHeader("Authorization", "Bearer " + OperatorClient.TOKEN + "x"),
+                app.http().withHeader("Authorization", "Basic " + OperatorClient.TOKEN),
                 app.http().withHeader("Authorization", "Bearer " + apiKey),
-                app.as(TestApp.ADMIN_TOKEN));
+                app.as(OperatorClient.TOKEN));
         for (Http client : clients) {
             for (String[] route : ROUTES) {
                 Http.Response response = send(client, route);

@@ -1,5 +1,7 @@
 package dev.leadstore.bench;
 
+import dev.leadstore.support.ServerProcess;
+import dev.leadstore.support.Tenant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ final class ApiScenarios {
     private final AtomicInteger seededToDelete = new AtomicInteger();
     private final String nonce = Long.toString(System.nanoTime(), 36);
 
-    private ApiScenarios(ServerProcess server, Admin.Tenant tenant, Admin.Tenant warmUp, SeedData data, int rows,
+    private ApiScenarios(ServerProcess server, Tenant tenant, Tenant warmUp, SeedData data, int rows,
                          int clients) {
         this.server = server;
         this.data = data;
@@ -60,7 +62,7 @@ final class ApiScenarios {
         }
     }
 
-    static Map<String, Result> measure(ServerProcess server, Admin.Tenant tenant, Admin.Tenant warmUp, SeedData data,
+    static Map<String, Result> measure(ServerProcess server, Tenant tenant, Tenant warmUp, SeedData data,
                                        int rows, Options o, Runnable settle) {
         ApiScenarios s = new ApiScenarios(server, tenant, warmUp, data, rows, o.clients());
         // A fresh JVM: let the JIT compile every request path before anything is measured. Reads
@@ -102,8 +104,8 @@ final class ApiScenarios {
     private Result run(String name, Options o, Load.Step step) {
         server.resetPeakRss();
         Result result = Load.run(name, o.clients(), o.warmupSeconds(), o.seconds(), step)
-                .withPeakRss(server.peakRssMb());
-        server.checkAlive(name);
+                .withPeakRss(Stage.peakRssMb(server));
+        server.requireAlive(name);
         Bench.progress(result);
         return result;
     }

@@ -1,6 +1,8 @@
 package dev.leadstore.bench;
 
 import dev.leadstore.db.Database;
+import dev.leadstore.support.ServerProcess;
+import dev.leadstore.support.Tenant;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,6 +18,9 @@ import java.util.Map;
  * PASS/FAIL. A report, not a test: it exits 0 whatever the figures say.
  */
 public final class Bench {
+    /** Every account's and key's hourly limit: high enough that no scenario ever meets it. */
+    static final int UNREACHABLE_LIMIT = 1_000_000_000;
+
     private Bench() {
     }
 
@@ -59,37 +64,37 @@ public final class Bench {
         String load = loadAverage();
         String aborted = null;
         boolean heapHeld = false;
-        try (Target target = Target.create(kind, o)) {
+        try (Stage stage = Stage.create(kind)) {
             try {
-                progress("== " + target.label() + ": starting the server, making accounts ...");
-                Admin.Tenant bench;
-                Admin.Tenant raw;
-                Admin.Tenant scale;
-                Admin.Tenant warmUp;
-                try (ServerProcess server = ServerProcess.start(target)) {
-                    bench = Admin.tenant(server, "bench");
-                    raw = Admin.tenant(server, "bench raw");
-                    scale = Admin.tenant(server, "bench scale");
-                    warmUp = Admin.tenant(server, "bench warm-up");
+                progress("== " + stage.label() + ": starting the server, making accounts ...");
+                Tenant bench;
+                Tenant raw;
+                Tenant scale;
+                Tenant warmUp;
+                try (ServerProcess server = stage.startServer()) {
+                    bench = server.operator().tenant("bench", UNREACHABLE_LIMIT);
+                    raw = server.operator().tenant("bench raw", UNREACHABLE_LIMIT);
+                    scale = server.operator().tenant("bench scale", UNREACHABLE_LIMIT);
+                    warmUp = server.operator().tenant("bench warm-up", UNREACHABLE_LIMIT);
                 }
-                version = target.version();
+                version = stage.version();
                 SeedData benchData = new SeedData(bench.accountId());
                 SeedData rawData = new SeedData(raw.accountId());
-                Seeder.seed(target, benchData, 0, o.baseRows());
-                Seeder.seed(target, rawData, 0, o.baseRows());
-                try (Database database = Database.open(target.config().database())) {
-                    limits.putAll(RawLimits.measure(database, rawData, o.baseRows(), o, target::settle));
+                Seeder.seed(stage.database(), benchData, 0, o.baseRows());
+                Seeder.seed(stage.database(), rawData, 0, o.baseRows());
+                try (Database database = Database.open(stage.database().config(null).database())) {
+                    limits.putAll(RawLimits.measure(database, rawData, o.baseRows(), o, stage::settle));
                 }
-                try (ServerProcess server = ServerProcess.start(target)) {
-                    api.putAll(ApiScenarios.measure(server, bench, warmUp, benchData, o.baseRows(), o, target::settle));
+                try (ServerProcess server = stage.startServer()) {
+                    api.putAll(ApiScenarios.measure(server, bench, warmUp, benchData, o.baseRows(), o, stage::settle));
                 }
-                scales.putAll(ScaleRun.measure(target, scale, o.scalesFor(kind), o));
+                scales.putAll(ScaleRun.measure(stage, scale, o.scalesFor(kind), o));
             } catch (IOException | SQLException | RuntimeException e) {
                 aborted = e.toString();
                 e.printStackTrace();
             }
-            heapHeld = aborted == null && !ServerProcess.ranOutOfHeap(target);
-            progress("server log, without the access log: " + ServerProcess.keepLog(target));
+            heapHeld = aborted == null && !stage.ranOutOfHeap();
+            progress("server log, without the access log: " + stage.keepLog());
         }
         return new Outcome(kind, version + "; load average " + load + " before, " + loadAverage() + " after",
                 limits, api, scales, heapHeld, aborted, (System.nanoTime() - start) / 1e9);

@@ -1,5 +1,6 @@
 package dev.leadstore.bench;
 
+import dev.leadstore.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,7 @@ final class Explain {
     private Explain() {
     }
 
-    static List<String> plans(Target target, SeedData data, int rows) throws SQLException {
+    static List<String> plans(TestDatabase database, SeedData data, int rows) throws SQLException {
         String account = data.accountId();
         Map<String, RawSql.ListQuery> queries = new LinkedHashMap<>();
         queries.put(ScaleRun.LIST, RawSql.all(account));
@@ -28,7 +29,7 @@ final class Explain {
         int deepPage = Math.max(1, rows / 100);
         List<String> out = new ArrayList<>();
         out.add("EXPLAIN ANALYZE at " + Report.count(rows) + " contacts (COUNT, then the page of 20):");
-        try (Connection c = target.connect()) {
+        try (Connection c = database.connect()) {
             for (var q : queries.entrySet()) {
                 explain(c, out, q.getKey() + " — COUNT", q.getValue().countSql(), q.getValue().countParams());
                 explain(c, out, q.getKey() + " — page 1", q.getValue().pageSql(), with(q.getValue().params(), 0));

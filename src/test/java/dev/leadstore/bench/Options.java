@@ -14,14 +14,11 @@ record Options(
         int scaleWarmupSeconds,
         int scaleSeconds,
         int baseRows,
-        String pgAdminUrl,
-        String pgUser,
         boolean explain) {
 
     static final String USAGE = """
             usage: ./bench [--db h2|postgresql|both] [--clients 16] [--seconds 8] [--warmup 2]
                            [--scales 10000,100000,1000000] [--scale-seconds 4] [--quick] [--no-explain]
-                           [--pg-url jdbc:postgresql://127.0.0.1:5432/postgres] [--pg-user postgres]
               --db             which databases to run (default both: H2, then PostgreSQL)
               --clients        concurrent keep-alive HTTP clients, and JDBC threads for the limits (16)
               --seconds        measured seconds per scenario (8), after --warmup seconds (2)
@@ -29,15 +26,16 @@ record Options(
               --scale-seconds  measured seconds per query and scale (4, after 1 s of warm-up)
               --quick          a smoke run: 1 s + 2 s per scenario, scales 1000,5000, 1000 base rows
               --no-explain     skip the EXPLAIN ANALYZE summaries at the largest PostgreSQL scale
+            PostgreSQL runs create (and drop) their database on the server that LEADSTORE_TEST_PG_URL
+            names, user postgres (default postgresql://127.0.0.1:5432/postgres).
             """;
 
     static Options parse(String[] args) {
         Options o = new Options(List.of("h2", "postgresql"), 16, 2, 8, List.of(10_000, 100_000, 1_000_000),
-                1, 4, 10_000, "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", true);
+                1, 4, 10_000, true);
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         if (rest.remove("--quick")) {
-            o = new Options(o.databases, o.clients, 1, 2, List.of(1_000, 5_000), 1, 1, 1_000,
-                    o.pgAdminUrl, o.pgUser, o.explain);
+            o = new Options(o.databases, o.clients, 1, 2, List.of(1_000, 5_000), 1, 1, 1_000, o.explain);
         }
         if (rest.remove("--no-explain")) {
             o = o.withExplain(false);
@@ -62,30 +60,25 @@ record Options(
                 case "postgresql", "pg" -> List.of("postgresql");
                 case "both" -> List.of("h2", "postgresql");
                 default -> throw new IllegalArgumentException("--db must be h2, postgresql or both");
-            }, clients, warmupSeconds, seconds, scales, scaleWarmupSeconds, scaleSeconds, baseRows, pgAdminUrl,
-                    pgUser, explain);
+            }, clients, warmupSeconds, seconds, scales, scaleWarmupSeconds, scaleSeconds, baseRows, explain);
             case "--clients" -> new Options(databases, positive(name, value), warmupSeconds, seconds, scales,
-                    scaleWarmupSeconds, scaleSeconds, baseRows, pgAdminUrl, pgUser, explain);
+                    scaleWarmupSeconds, scaleSeconds, baseRows, explain);
             case "--warmup" -> new Options(databases, clients, positive(name, value), seconds, scales,
-                    scaleWarmupSeconds, scaleSeconds, baseRows, pgAdminUrl, pgUser, explain);
+                    scaleWarmupSeconds, scaleSeconds, baseRows, explain);
             case "--seconds" -> new Options(databases, clients, warmupSeconds, positive(name, value), scales,
-                    scaleWarmupSeconds, scaleSeconds, baseRows, pgAdminUrl, pgUser, explain);
+                    scaleWarmupSeconds, scaleSeconds, baseRows, explain);
             case "--scales" -> new Options(databases, clients, warmupSeconds, seconds,
                     Arrays.stream(value.split(",")).map(s -> positive(name, s.trim())).sorted().toList(),
-                    scaleWarmupSeconds, scaleSeconds, baseRows, pgAdminUrl, pgUser, explain);
+                    scaleWarmupSeconds, scaleSeconds, baseRows, explain);
             case "--scale-seconds" -> new Options(databases, clients, warmupSeconds, seconds, scales,
-                    scaleWarmupSeconds, positive(name, value), baseRows, pgAdminUrl, pgUser, explain);
-            case "--pg-url" -> new Options(databases, clients, warmupSeconds, seconds, scales, scaleWarmupSeconds,
-                    scaleSeconds, baseRows, value, pgUser, explain);
-            case "--pg-user" -> new Options(databases, clients, warmupSeconds, seconds, scales, scaleWarmupSeconds,
-                    scaleSeconds, baseRows, pgAdminUrl, value, explain);
+                    scaleWarmupSeconds, positive(name, value), baseRows, explain);
             default -> throw new IllegalArgumentException("unknown option " + name);
         };
     }
 
     private Options withExplain(boolean value) {
         return new Options(databases, clients, warmupSeconds, seconds, scales, scaleWarmupSeconds, scaleSeconds,
-                baseRows, pgAdminUrl, pgUser, value);
+                baseRows, value);
     }
 
     /** The scales one database runs: the embedded one stops at 100 000 contacts. */

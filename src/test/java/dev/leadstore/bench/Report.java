@@ -15,7 +15,7 @@ final class Report {
     static void print(PrintStream out, Outcome o, Options opt) {
         out.println();
         out.printf("=== %s (%s): %d clients, %d s warm-up + %d s measured per scenario, server %s ===%n",
-                o.label(), o.version(), opt.clients(), opt.warmupSeconds(), opt.seconds(), ServerProcess.HEAP);
+                o.label(), o.version(), opt.clients(), opt.warmupSeconds(), opt.seconds(), Stage.HEAP);
         out.printf(ROW, "scenario", "req/s", "p50 ms", "p99 ms", "errors", "RSS MB", "÷ raw DB", "÷ HTTP");
         Result ping = o.api().get(ApiScenarios.PING);
         out.println("-- limits: raw JDBC (" + opt.clients() + " threads, the server's pool of 16) and the HTTP floor");

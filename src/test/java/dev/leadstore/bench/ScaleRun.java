@@ -1,5 +1,7 @@
 package dev.leadstore.bench;
 
+import dev.leadstore.support.ServerProcess;
+import dev.leadstore.support.Tenant;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,18 +32,18 @@ final class ScaleRun {
     private ScaleRun() {
     }
 
-    static Map<Integer, Scale> measure(Target target, Admin.Tenant tenant, List<Integer> scales, Options o)
+    static Map<Integer, Scale> measure(Stage stage, Tenant tenant, List<Integer> scales, Options o)
             throws SQLException, IOException {
         SeedData data = new SeedData(tenant.accountId());
         Map<Integer, Scale> results = new LinkedHashMap<>();
         int seeded = 0;
         for (int rows : scales) {
-            Bench.progress("seeding " + target.label() + " to " + rows + " contacts ...");
-            double seconds = Seeder.seed(target, data, seeded, rows);
+            Bench.progress("seeding " + stage.label() + " to " + rows + " contacts ...");
+            double seconds = Seeder.seed(stage.database(), data, seeded, rows);
             seeded = rows;
             Map<String, Result> queries = new LinkedHashMap<>();
             long peak;
-            try (ServerProcess server = ServerProcess.start(target)) {
+            try (ServerProcess server = stage.startServer()) {
                 server.resetPeakRss();
                 HttpConnection[] http = new HttpConnection[o.clients()];
                 for (int w = 0; w < http.length; w++) {
@@ -58,13 +60,13 @@ final class ScaleRun {
                         i -> base + "&email=" + URLEncoder.encode(data.email(i), StandardCharsets.UTF_8)));
                 queries.put(SEARCH, run(server, http, rows, SEARCH, o, i -> base + "&search=" + SeedData.SEARCH));
                 queries.put(DEEP, run(server, http, rows, DEEP, o, i -> base + "&page=" + deepPage));
-                peak = server.peakRssMb();
+                peak = Stage.peakRssMb(server);
                 for (HttpConnection h : http) {
                     h.close();
                 }
             }
-            List<String> explain = target.postgres() && o.explain() && rows == scales.get(scales.size() - 1)
-                    ? Explain.plans(target, data, rows) : List.of();
+            List<String> explain = stage.database().isPostgres() && o.explain() && rows == scales.get(scales.size() - 1)
+                    ? Explain.plans(stage.database(), data, rows) : List.of();
             results.put(rows, new Scale(rows, seconds, queries, peak, explain));
         }
         return results;
@@ -81,7 +83,7 @@ final class ScaleRun {
                 throw new IllegalStateException("GET " + p + " answered " + status + ": " + http[w].body());
             }
         });
-        server.checkAlive(name);
+        server.requireAlive(name);
         Bench.progress(result);
         return result;
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import dev.leadstore.contact.SearchText;
+import dev.leadstore.support.TestDatabase;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -33,9 +34,9 @@ final class Seeder {
     }
 
     /** Seeds rows [from, to) of the data's account; returns the seconds it took, ANALYZE included. */
-    static double seed(Target target, SeedData data, int from, int to) throws SQLException, IOException {
+    static double seed(TestDatabase database, SeedData data, int from, int to) throws SQLException, IOException {
         long start = System.nanoTime();
-        try (Connection c = target.connect()) {
+        try (Connection c = database.connect()) {
             // The account's contact counter follows, as the server's inserts keep it.
             try (PreparedStatement count = c.prepareStatement(
                     "UPDATE contact_counts SET n = n + ? WHERE account_id = ? AND shard = 0")) {
@@ -46,7 +47,7 @@ final class Seeder {
                 }
             }
             countTags(c, data, from, to);
-            if (target.postgres()) {
+            if (database.isPostgres()) {
                 List<String> indexes = to - from >= REBUILD_FROM ? dropSecondaryIndexes(c) : List.of();
                 copy(c, data, from, to);
                 long copied = System.nanoTime();

@@ -35,7 +35,7 @@ final class Targets {
         growth(checks, o);
         long errors = o.errors();
         checks.add(new Check("zero errors", errors + " errors", errors == 0 && o.aborted() == null));
-        checks.add(new Check("server heap capped at 256 MB (" + ServerProcess.HEAP + ") throughout",
+        checks.add(new Check("server heap capped at 256 MB (" + Stage.HEAP + ") throughout",
                 o.heapHeld() ? "no OutOfMemoryError, server alive" : "OutOfMemoryError or server died", o.heapHeld()));
         return checks;
     }

@@ -13,10 +13,16 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Loopback HTTP with JSON bodies; a failure is an outcome, never an exception. */
+/**
+ * The harness's load client: loopback HTTP with JSON bodies, where a failure is an outcome, never
+ * an exception, and every reply carries its timing.
+ */
 final class Client {
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String CONTACTS = "/external/v1/contacts";
 
     /** What became of a request that got no HTTP answer. */
     enum Failure {
@@ -84,10 +90,6 @@ final class Client {
         return new Client(http, baseUrl, timeout, "X-API-Key", key);
     }
 
-    Client asOperator(String token) {
-        return new Client(http, baseUrl, timeout, "Authorization", "Bearer " + token);
-    }
-
     Reply get(String path) {
         return send("GET", path, null);
     }
@@ -120,13 +122,33 @@ final class Client {
         }
     }
 
-    /** Sends and insists on a 2xx answer: for seeding and reading back, not for load. */
+    /** Sends and insists on a 2xx answer: for reading back, not for load. */
     JsonNode expectData(String method, String path, JsonNode body) {
         Reply reply = send(method, path, body);
         if (!reply.ok()) {
             throw new IllegalStateException(method + " " + path + " answered " + reply.label() + ": " + reply.json());
         }
         return reply.data();
+    }
+
+    /** Every contact of the key's account by id, read page by page (oldest first, ties by id). */
+    Map<String, JsonNode> readAllContacts() {
+        Map<String, JsonNode> all = new LinkedHashMap<>();
+        long total = -1;
+        for (int page = 1; total < 0 || all.size() < total; page++) {
+            JsonNode data = expectData("GET", CONTACTS + "?limit=100&sort_by=created_at&sort_order=asc&page=" + page,
+                    null);
+            total = data.at("/pagination/total").asLong();
+            JsonNode contacts = data.get("contacts");
+            if (contacts.isEmpty()) {
+                break;
+            }
+            contacts.forEach(c -> all.put(c.get("id").asText(), c));
+        }
+        if (all.size() != total) {
+            throw new IllegalStateException("paging read " + all.size() + " contacts of a total of " + total);
+        }
+        return all;
     }
 
     /** The body as JSON; a body that is not JSON (a contract breach) is kept as a text node. */

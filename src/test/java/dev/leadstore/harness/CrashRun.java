@@ -2,6 +2,8 @@ package dev.leadstore.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadstore.support.ServerProcess;
+import dev.leadstore.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,13 +40,13 @@ final class CrashRun {
     }
 
     boolean run() throws InterruptedException {
-        try (TargetDatabase db = TargetDatabase.of(database);
-             ServerProcess server = new ServerProcess(db.environment(), runDir.resolve("server.log"))) {
+        try (TestDatabase db = TestDatabase.of(database);
+             ServerProcess server = Harness.server(db, runDir)) {
             server.start();
-            Tenant tenant = Tenant.seed(server, TIMEOUT);
+            Client api = Harness.tenant(server, TIMEOUT);
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                Thread worker = new Thread(new Worker(i, tenant.client()), "crash-client-" + i);
+                Thread worker = new Thread(new Worker(i, api), "crash-client-" + i);
                 worker.setDaemon(true);
                 worker.start();
                 workers.add(worker);
@@ -69,12 +71,12 @@ final class CrashRun {
             server.kill();
             server.start();
             System.out.println("load stopped; one more SIGKILL with no load, started again, reading back");
-            return report(server, tenant);
+            return report(server, api);
         }
     }
 
-    private boolean report(ServerProcess server, Tenant tenant) {
-        Map<String, JsonNode> stored = tenant.readAll();
+    private boolean report(ServerProcess server, Client api) {
+        Map<String, JsonNode> stored = api.readAllContacts();
         Ledger.Check check = ledger.check(stored);
         System.out.println();
         System.out.println("== crash safety on " + database + " ==");
@@ -137,7 +139,7 @@ final class CrashRun {
                     .put("source", "list");
             body.putArray("tags").add("client-" + number).add("batch-" + (n % 5));
             body.putObject("custom_fields").put("writer", number).put("sequence", n);
-            Client.Reply reply = client.send("POST", Tenant.CONTACTS, body);
+            Client.Reply reply = client.send("POST", Client.CONTACTS, body);
             if (settled(reply, body, null) && reply.status() == 201) {
                 acknowledgedCreates.incrementAndGet();
                 ledger.acknowledged(reply.data());
@@ -153,7 +155,7 @@ final class CrashRun {
                     .put("company", n % 3 == 0 ? null : "Company " + (n % 13));
             body.putArray("tags").add("rev-" + (n % 7));
             body.putObject("custom_fields").put("revision", n).put("slot-" + (n % 4), "value " + n);
-            Client.Reply reply = client.send("PUT", Tenant.CONTACTS + "/" + id, body);
+            Client.Reply reply = client.send("PUT", Client.CONTACTS + "/" + id, body);
             if (settled(reply, body, id) && reply.status() == 200) {
                 acknowledgedUpdates.incrementAndGet();
                 ledger.acknowledged(reply.data());

@@ -1,8 +1,12 @@
 package dev.leadstore.harness;
 
+import dev.leadstore.support.ServerLaunch;
+import dev.leadstore.support.ServerProcess;
+import dev.leadstore.support.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -19,6 +23,9 @@ public final class Harness {
             usage: ./harness crash  [h2|postgresql] [--clients 8] [--kills 6]
                    ./harness outage [--clients 8] [--outage-seconds 10]
                    ./harness soak   [h2|postgresql] [--clients 16] [--minutes 10] [--window-seconds 60]
+            crash on postgresql creates (and drops) its database on the server that LEADSTORE_TEST_PG_URL
+            names, user postgres (default postgresql://127.0.0.1:5432/postgres); outage, and soak on
+            postgresql, run a private cluster (LEADSTORE_HARNESS_PG_BIN: the folder of initdb and pg_ctl).
             """;
 
     private static final Map<String, List<String>> OPTIONS = Map.of(
@@ -60,6 +67,28 @@ public final class Harness {
             default -> throw new IllegalStateException(mode);
         };
         System.exit(pass ? 0 : 1);
+    }
+
+    /**
+     * The server under test, not yet started: heap capped at 256 MB, on a port of its own (a killed
+     * server comes back where its clients left it), logging to the run's folder.
+     */
+    static ServerProcess server(TestDatabase database, Path runDir) {
+        return new ServerProcess(ServerLaunch.of(database.environment()).onFreePort()
+                .jvm("-Xmx256m",
+                        // The whole heap committed and touched at start: resident memory then grows only
+                        // by a leak outside the heap, which is what the soak's RSS check is looking for.
+                        "-Xms256m", "-XX:+AlwaysPreTouch",
+                        // The access log would cost the load as much as the work; errors are still logged.
+                        "-Dorg.slf4j.simpleLogger.log.leadstore.access=warn",
+                        "-Dorg.slf4j.simpleLogger.showDateTime=true")
+                .logTo(runDir.resolve("server.log")));
+    }
+
+    /** A load client for a fresh enterprise account whose key may send a billion requests an hour. */
+    static Client tenant(ServerProcess server, Duration timeout) {
+        String key = server.operator().tenant("harness", 1_000_000_000).key();
+        return Client.to(server.baseUrl(), timeout).withApiKey(key);
     }
 
     private static Map<String, Integer> options(List<String> args) {

@@ -1,6 +1,8 @@
 package dev.leadstore.harness;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadstore.support.ServerProcess;
+import dev.leadstore.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,10 +43,11 @@ final class OutageRun {
 
     boolean run() throws Exception {
         try (PrivatePostgres postgres = PrivatePostgres.create();
-             ServerProcess server = new ServerProcess(postgres.environment(), runDir.resolve("server.log"))) {
+             TestDatabase database = postgres.newDatabase();
+             ServerProcess server = Harness.server(database, runDir)) {
             System.out.println("private PostgreSQL cluster on port " + postgres.port());
             server.start();
-            Client api = Tenant.seed(server, TIMEOUT).client();
+            Client api = Harness.tenant(server, TIMEOUT);
             Client anonymous = Client.to(server.baseUrl(), TIMEOUT);
             ExecutorService pool = Executors.newCachedThreadPool(OutageRun::daemon);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(OutageRun::daemon);
@@ -65,7 +68,7 @@ final class OutageRun {
             System.out.println("burst of " + BURST + " concurrent requests during the outage");
             List<Future<?>> fired = new ArrayList<>();
             for (int i = 0; i < BURST; i++) {
-                fired.add(pool.submit(() -> burst.add(api.get(Tenant.CONTACTS + "?limit=5"))));
+                fired.add(pool.submit(() -> burst.add(api.get(Client.CONTACTS + "?limit=5"))));
             }
             for (Future<?> f : fired) {
                 f.get();
@@ -103,17 +106,17 @@ final class OutageRun {
             if (owned.isEmpty() || dice < 25) {
                 ObjectNode body = Client.JSON.createObjectNode().put("name", "Outage " + n)
                         .put("email", Thread.currentThread().getId() + "-" + n + "@outage.example");
-                reply = api.send("POST", Tenant.CONTACTS, body);
+                reply = api.send("POST", Client.CONTACTS, body);
                 if (reply.status() == 201) {
                     owned.add(reply.data().get("id").asText());
                 }
             } else if (dice < 55) {
-                reply = api.get(Tenant.CONTACTS + "/" + owned.get(random.nextInt(owned.size())));
+                reply = api.get(Client.CONTACTS + "/" + owned.get(random.nextInt(owned.size())));
             } else if (dice < 75) {
                 ObjectNode body = Client.JSON.createObjectNode().put("position", "Revision " + n);
-                reply = api.send("PUT", Tenant.CONTACTS + "/" + owned.get(random.nextInt(owned.size())), body);
+                reply = api.send("PUT", Client.CONTACTS + "/" + owned.get(random.nextInt(owned.size())), body);
             } else {
-                reply = api.get(Tenant.CONTACTS + "?limit=10&sort_by=name&page=" + (1 + random.nextInt(3)));
+                reply = api.get(Client.CONTACTS + "?limit=10&sort_by=name&page=" + (1 + random.nextInt(3)));
             }
             load.add(reply);
             pause(20);

@@ -1,5 +1,8 @@
 package dev.leadstore.harness;
 
+import dev.leadstore.support.Folders;
+import dev.leadstore.support.ServerProcess;
+import dev.leadstore.support.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -17,7 +19,7 @@ import java.util.stream.Stream;
  * outage run can stop and start it without touching the machine's shared server. Run as root it
  * acts as user postgres.
  */
-final class PrivatePostgres implements TargetDatabase {
+final class PrivatePostgres implements AutoCloseable {
     private static final String BIN_VARIABLE = "LEADSTORE_HARNESS_PG_BIN";
 
     private final Path root;
@@ -32,10 +34,10 @@ final class PrivatePostgres implements TargetDatabase {
         this.port = port;
     }
 
-    /** initdb, start, and create the database `leadstore`. */
+    /** initdb and start. */
     static PrivatePostgres create() {
         try {
-            Path root = Files.createTempDirectory("leadstore-harness-pg-");
+            Path root = Folders.temporary("leadstore-harness-pg-");
             PrivatePostgres cluster = new PrivatePostgres(root, binDir(), ServerProcess.freePort());
             if (runningAsRoot()) {
                 run(List.of("chown", "postgres:postgres", root.toString()));
@@ -43,7 +45,6 @@ final class PrivatePostgres implements TargetDatabase {
             cluster.pg("initdb", "-D", cluster.data.toString(), "-U", "postgres", "-A", "trust", "--no-sync",
                     "-E", "UTF8", "--locale=C");
             cluster.start();
-            TargetDatabase.execute(cluster.jdbcUrl("postgres"), "CREATE DATABASE leadstore");
             return cluster;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -65,14 +66,9 @@ final class PrivatePostgres implements TargetDatabase {
         pg("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
     }
 
-    @Override
-    public String kind() {
-        return "postgresql";
-    }
-
-    @Override
-    public Map<String, String> environment() {
-        return Map.of("LEADSTORE_DB_URL", jdbcUrl("leadstore"), "LEADSTORE_DB_USER", "postgres");
+    /** A new, empty database in this cluster. */
+    TestDatabase newDatabase() {
+        return TestDatabase.postgres("jdbc:postgresql://127.0.0.1:" + port + "/postgres");
     }
 
     @Override
@@ -82,11 +78,7 @@ final class PrivatePostgres implements TargetDatabase {
         } catch (RuntimeException e) {
             // already stopped
         }
-        TargetDatabase.deleteTree(root);
-    }
-
-    private String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        Folders.delete(root);
     }
 
     private void pg(String program, String... args) {

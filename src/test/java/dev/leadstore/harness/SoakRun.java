@@ -1,6 +1,8 @@
 package dev.leadstore.harness;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadstore.support.ServerProcess;
+import dev.leadstore.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,24 +45,21 @@ final class SoakRun {
         }
     }
 
-    private static java.util.Map<String, String> environment(AutoCloseable db) {
-        return db instanceof PrivatePostgres postgres ? postgres.environment() : ((TargetDatabase) db).environment();
-    }
-
     boolean run() throws Exception {
         // PostgreSQL: a private cluster with the stock settings (autovacuum on, as in production);
         // a shared server tuned for tests (autovacuum off) would bloat under hours of updates.
-        try (AutoCloseable db = database.equals("postgresql") ? PrivatePostgres.create() : TargetDatabase.of(database);
-             ServerProcess server = new ServerProcess(environment(db), runDir.resolve("server.log"))) {
+        try (PrivatePostgres cluster = database.equals("postgresql") ? PrivatePostgres.create() : null;
+             TestDatabase db = cluster != null ? cluster.newDatabase() : TestDatabase.h2();
+             ServerProcess server = Harness.server(db, runDir)) {
             server.start();
-            Tenant tenant = Tenant.seed(server, TIMEOUT);
+            Client api = Harness.tenant(server, TIMEOUT);
             System.out.printf("%d clients for %d windows of %d s; server pid %d, -Xmx256m%n", clients, windows,
                     windowSeconds, server.pid());
             CountDownLatch filled = new CountDownLatch(clients);
             CountDownLatch measuring = new CountDownLatch(1);
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                Thread worker = new Thread(() -> work(tenant.client(), filled, measuring), "soak-client-" + i);
+                Thread worker = new Thread(() -> work(api, filled, measuring), "soak-client-" + i);
                 worker.setDaemon(true);
                 worker.start();
                 workers.add(worker);
@@ -84,7 +83,7 @@ final class SoakRun {
             for (Thread worker : workers) {
                 worker.join();
             }
-            long stored = tenant.client().expectData("GET", Tenant.CONTACTS + "?limit=1", null)
+            long stored = api.expectData("GET", Client.CONTACTS + "?limit=1", null)
                     .at("/pagination/total").asLong();
             return verdict(rss, stored);
         }
@@ -122,7 +121,7 @@ final class SoakRun {
         long n = 0;
         while (owned.size() < FILL) {
             n++;
-            Client.Reply reply = api.send("POST", Tenant.CONTACTS, contact(n));
+            Client.Reply reply = api.send("POST", Client.CONTACTS, contact(n));
             if (reply.status() == 201) {
                 owned.add(reply.data().get("id").asText());
                 live.incrementAndGet();
@@ -141,24 +140,24 @@ final class SoakRun {
             Client.Reply reply;
             int expected = 200;
             if (owned.size() < 20 || (dice < 20 && owned.size() < 300)) {
-                reply = api.send("POST", Tenant.CONTACTS, contact(n));
+                reply = api.send("POST", Client.CONTACTS, contact(n));
                 expected = 201;
                 if (reply.status() == 201) {
                     owned.add(reply.data().get("id").asText());
                     live.incrementAndGet();
                 }
             } else if (dice < 50) {
-                reply = api.get(Tenant.CONTACTS + "/" + owned.get(random.nextInt(owned.size())));
+                reply = api.get(Client.CONTACTS + "/" + owned.get(random.nextInt(owned.size())));
             } else if (dice < 75) {
                 ObjectNode body = Client.JSON.createObjectNode().put("position", "Revision " + n);
                 body.putObject("custom_fields").put("k" + (n % 5), n);
-                reply = api.send("PUT", Tenant.CONTACTS + "/" + owned.get(random.nextInt(owned.size())), body);
+                reply = api.send("PUT", Client.CONTACTS + "/" + owned.get(random.nextInt(owned.size())), body);
             } else if (dice < 90) {
-                reply = api.get(Tenant.CONTACTS + "?limit=20&page=" + (1 + random.nextInt(5))
+                reply = api.get(Client.CONTACTS + "?limit=20&page=" + (1 + random.nextInt(5))
                         + (random.nextBoolean() ? "&search=company+" + random.nextInt(50) : "&sort_by=name"));
             } else {
                 String id = owned.remove(random.nextInt(owned.size()));
-                reply = api.send("DELETE", Tenant.CONTACTS + "/" + id, null);
+                reply = api.send("DELETE", Client.CONTACTS + "/" + id, null);
                 if (reply.status() == 200) {
                     live.decrementAndGet();
                 }

@@ -14,17 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * most tests; tests that restart or kill a server start their own.
  */
 public final class TestApp implements AutoCloseable {
-    public static final String ADMIN_TOKEN = "test-admin-token";
     private static final Map<String, TestApp> SHARED = new ConcurrentHashMap<>();
 
     private final TestDatabase database;
     private final Leadstore leadstore;
     private final Http http;
+    private final OperatorClient operator;
 
     private TestApp(TestDatabase database, Leadstore leadstore) {
         this.database = database;
         this.leadstore = leadstore;
         this.http = new Http("http://localhost:" + leadstore.port());
+        this.operator = new OperatorClient(http.baseUrl());
     }
 
     /** The databases every parameterized test class runs on: H2 always, PostgreSQL when configured. */
@@ -77,7 +78,11 @@ public final class TestApp implements AutoCloseable {
 
     /** Requests as the operator. */
     public Http admin() {
-        return http.withHeader("Authorization", "Bearer " + ADMIN_TOKEN);
+        return operator.http();
+    }
+
+    public OperatorClient operator() {
+        return operator;
     }
 
     /** Requests with X-API-Key set. */
@@ -87,10 +92,7 @@ public final class TestApp implements AutoCloseable {
 
     /** A new account; returns its id. */
     public String newAccount(String plan) {
-        Http.Response response = admin().post("/admin/v1/accounts",
-                Map.of("name", "test account", "plan", plan));
-        response.expectStatus(201);
-        return response.json().at("/data/id").asText();
+        return operator.createAccount(Map.of("name", "test account", "plan", plan));
     }
 
     /** A new key for the account with the given permissions; returns the secret key. */
@@ -99,9 +101,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     public String newKey(String accountId, Map<String, Object> body) {
-        Http.Response response = admin().post("/admin/v1/accounts/" + accountId + "/api-keys", body);
-        response.expectStatus(201);
-        return response.json().at("/data/key").asText();
+        return operator.createKey(accountId, body);
     }
 
     /** A new account on the enterprise plan with one full-permission key: the usual test tenant. */

@@ -10,8 +10,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: `serve` (the default) and the operator subcommands. */
+/**
+ * The command line: `serve` (the default) and the operator subcommands. Every subcommand inherits
+ * the version, so that the --version each one lists prints it.
+ */
 @Command(name = "leadstore", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Leadstore: a self-hosted contacts API server.",
         subcommands = {Serve.class, AccountCommands.class, KeyCommands.class, TeamCommands.Users.class,
                 TeamCommands.Campaigns.class})

@@ -3,6 +3,7 @@ package dev.leadstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadstore.base.Json;
 import dev.leadstore.support.Cli;
 import dev.leadstore.support.TestApp;
 import java.util.List;
@@ -93,5 +94,26 @@ class AccountCommandsTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.err()).contains("Missing required option: '--name=<name>'");
         assertThat(cli.stored()).isEqualTo(before);
+    }
+
+    @Test
+    void a_name_the_locale_cannot_read_is_refused_rather_than_stored_garbled() {
+        cli.account();
+        List<String> before = cli.stored();
+        Cli.Result result = cli.runInLocale("C", "accounts", "create", "--name", "São Paulo");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("LC_ALL=C.UTF-8");
+        assertThat(cli.stored()).isEqualTo(before);
+    }
+
+    @Test
+    void names_are_printed_as_utf_8_json_whatever_the_locale() {
+        String id = cli.printed("accounts", "create", "--name", "São Paulo").get("id").asText();
+        Cli.Result listed = cli.runInLocale("C", "accounts", "list");
+        assertThat(listed.exitCode()).as(listed.toString()).isZero();
+        assertThat(Json.parse(listed.out()).get("accounts")).anySatisfy(account -> {
+            assertThat(account.get("id").asText()).isEqualTo(id);
+            assertThat(account.get("name").asText()).isEqualTo("São Paulo");
+        });
     }
 }

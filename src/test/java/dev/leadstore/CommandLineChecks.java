@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +48,13 @@ final class CommandLineChecks {
 
     Cli.Result run(String... args) {
         return Cli.run(database.environment(), args);
+    }
+
+    /** Runs a command under the given locale (LC_ALL), as in a shell or container set up so. */
+    Cli.Result runInLocale(String locale, String... args) {
+        Map<String, String> environment = new HashMap<>(database.environment());
+        environment.put("LC_ALL", locale);
+        return Cli.run(environment, args);
     }
 
     /** Runs a command that must succeed, and returns the JSON it printed. */

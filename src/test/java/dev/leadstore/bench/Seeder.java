@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.leadstore.contact.Counts;
 import dev.leadstore.contact.SearchText;
 import dev.leadstore.support.TestDatabase;
 import org.postgresql.PGConnection;
@@ -37,6 +38,7 @@ final class Seeder {
     static double seed(TestDatabase database, SeedData data, int from, int to) throws SQLException, IOException {
         long start = System.nanoTime();
         try (Connection c = database.connect()) {
+            openCounters(c, data.accountId());
             // The account's contact counter follows, as the server's inserts keep it.
             try (PreparedStatement count = c.prepareStatement(
                     "UPDATE contact_counts SET n = n + ? WHERE account_id = ? AND shard = 0")) {
@@ -73,6 +75,20 @@ final class Seeder {
             }
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The account's counter rows, made if absent, as the server makes them before an account's first write. */
+    private static void openCounters(Connection c, String accountId) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO contact_counts (account_id, shard, n) "
+                + "SELECT ?, ?, 0 WHERE NOT EXISTS (SELECT 1 FROM contact_counts WHERE account_id = ? AND shard = ?)")) {
+            for (int shard = 0; shard < Counts.SHARDS; shard++) {
+                insert.setString(1, accountId);
+                insert.setInt(2, shard);
+                insert.setString(3, accountId);
+                insert.setInt(4, shard);
+                insert.executeUpdate();
+            }
+        }
     }
 
     /** The per-tag counters follow too (on shard 0, made if absent), as the server's writes keep them. */

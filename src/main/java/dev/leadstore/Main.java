@@ -4,14 +4,20 @@ import dev.leadstore.base.ApiException;
 import dev.leadstore.base.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: `serve` (the default) and the operator subcommands. */
+/**
+ * The command line: `serve` (the default) and the operator subcommands. Every subcommand inherits
+ * the version, so that the --version each one lists prints it.
+ */
 @Command(name = "leadstore", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Leadstore: a self-hosted contacts API server.",
         subcommands = {Serve.class, AccountCommands.class, KeyCommands.class, TeamCommands.Users.class,
                 TeamCommands.Campaigns.class})
@@ -23,6 +29,13 @@ public final class Main implements Callable<Integer> {
 
     /** Runs one command line and returns its exit code: 0 done, 1 refused or failed, 2 misused. */
     static int run(String... args) {
+        // Under a locale that is not UTF-8 (POSIX, as in many containers) the JVM has already put
+        // U+FFFD for every byte it could not read: a name would be stored garbled.
+        if (Arrays.stream(args).anyMatch(arg -> arg.indexOf('\uFFFD') >= 0)) {
+            System.err.println("leadstore: an argument holds characters that this locale cannot read;"
+                    + " run it under a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
+            return 2;
+        }
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + explain(e));
@@ -55,9 +68,10 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints a result as the operator API's `data` would show it. */
+    /** Prints a result as the operator API's `data` would show it: JSON, so UTF-8 whatever the locale. */
     static void print(Object value) {
-        System.out.println(Json.string(value));
+        System.out.writeBytes((Json.string(value) + "\n").getBytes(StandardCharsets.UTF_8));
+        System.out.flush();
     }
 
     /** The version Maven built, from a resource it writes. */

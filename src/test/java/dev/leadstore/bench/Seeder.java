@@ -37,14 +37,9 @@ final class Seeder {
     static double seed(TestDatabase database, SeedData data, int from, int to) throws SQLException, IOException {
         long start = System.nanoTime();
         try (Connection c = database.connect()) {
-            // The account's contact counter follows, as the server's inserts keep it (its row made first,
-            // as the server makes it before an account's first contact).
-            try (PreparedStatement open = c.prepareStatement("INSERT INTO contact_counts (account_id, shard, n) "
-                    + "SELECT ?, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM contact_counts WHERE account_id = ? AND shard = 0)")) {
-                open.setString(1, data.accountId());
-                open.setString(2, data.accountId());
-                open.executeUpdate();
-            }
+            // The account's contact counters follow, as the server's inserts keep them (its rows made first,
+            // as the server makes them before an account's first contact).
+            openCounters(c, data.accountId());
             try (PreparedStatement count = Positional.prepare(c, ContactSql.ADD_COUNT,
                     Map.of("delta", (long) (to - from), "account", data.accountId(), "shard", 0))) {
                 if (count.executeUpdate() != 1) {
@@ -78,6 +73,20 @@ final class Seeder {
             }
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The account's counter rows, made if absent, as the server makes them before an account's first write. */
+    private static void openCounters(Connection c, String accountId) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO contact_counts (account_id, shard, n) "
+                + "SELECT ?, ?, 0 WHERE NOT EXISTS (SELECT 1 FROM contact_counts WHERE account_id = ? AND shard = ?)")) {
+            for (int shard = 0; shard < ContactSql.SHARDS; shard++) {
+                insert.setString(1, accountId);
+                insert.setInt(2, shard);
+                insert.setString(3, accountId);
+                insert.setInt(4, shard);
+                insert.executeUpdate();
+            }
+        }
     }
 
     /** The per-tag counters follow too (on shard 0, made if absent), as the server's writes keep them. */

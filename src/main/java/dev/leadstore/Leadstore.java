@@ -8,6 +8,7 @@ import dev.leadstore.auth.KeyCache;
 import dev.leadstore.auth.KeyHandlers;
 import dev.leadstore.auth.OperatorAuth;
 import dev.leadstore.auth.SelfHandler;
+import dev.leadstore.contact.ContactBatch;
 import dev.leadstore.contact.ContactHandlers;
 import dev.leadstore.contact.ContactStore;
 import dev.leadstore.contact.Counts;
@@ -52,7 +53,7 @@ public final class Leadstore implements AutoCloseable {
                 new KeyAuth(stores.keys(), keyCache, limiter, failures, new InFlight(), clock),
                 new Idempotency(new IdempotencyStore(jdbi), clock),
                 new SelfHandler(stores.accounts()),
-                new ContactHandlers(new ContactStore(jdbi, new Counts(jdbi), new TagCounts(jdbi)), clock),
+                contactHandlers(jdbi, clock),
                 new OpportunityHandlers(new OpportunityStore(jdbi), clock),
                 config.adminToken() == null ? null : new Routes.Operator(
                         new OperatorAuth(config.adminToken(), failures, clock),
@@ -61,6 +62,13 @@ public final class Leadstore implements AutoCloseable {
                 DocsPage.load(),
                 database::healthy);
         this.app = routes.app(config.corsOrigins(), new ClientAddress(config.trustedProxies()), config.benchEndpoint());
+    }
+
+    private static ContactHandlers contactHandlers(org.jdbi.v3.core.Jdbi jdbi, Clock clock) {
+        Counts counts = new Counts(jdbi);
+        TagCounts tagCounts = new TagCounts(jdbi);
+        return new ContactHandlers(new ContactStore(jdbi, counts, tagCounts), new ContactBatch(jdbi, counts, tagCounts),
+                clock);
     }
 
     public static Leadstore create(Config config) {

@@ -15,6 +15,7 @@ import dev.leadstore.auth.OperatorAuth;
 import dev.leadstore.auth.SelfHandler;
 import dev.leadstore.base.Json;
 import dev.leadstore.contact.ContactHandlers;
+import dev.leadstore.http.Bodies;
 import dev.leadstore.http.ClientAddress;
 import dev.leadstore.http.DocsPage;
 import dev.leadstore.http.ErrorWriter;
@@ -69,6 +70,10 @@ record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHa
             Idempotency once = idempotency;
             read(r, API + "/self", self::get, KeyOnly.ANY_KEY);
             r.post(API + "/contacts", once.wrap(contacts::create), CONTACTS_WRITE);
+            r.post(API + "/contacts/upsert", once.wrap(contacts::upsert), CONTACTS_WRITE);
+            // A batch needs the permissions of the operations it holds, which its body says.
+            r.before(API + "/contacts/batch", Bodies.limit(ContactHandlers.BATCH_BYTES));
+            r.post(API + "/contacts/batch", once.wrap(contacts::batch), KeyOnly.ANY_KEY);
             read(r, API + "/contacts", contacts::list, CONTACTS_READ);
             read(r, API + "/contacts/{id}", contacts::get, CONTACTS_READ);
             r.put(API + "/contacts/{id}", once.wrap(contacts::update), CONTACTS_WRITE);

@@ -69,10 +69,8 @@ public final class KeyAuth {
             Decision decision = limiter.acquire(principal.keyId(), principal.limitPerHour(), now.toEpochMilli());
             RateLimitHeaders.write(ctx, decision);
             touch(principal, now);
-            if (required != null && !required.grantedBy(principal.grants())) {
-                throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS,
-                        "This API key lacks the permission " + required.wire(),
-                        Map.of("required_permission", required.wire()));
+            if (required != null) {
+                require(principal, required);
             }
             if (!decision.allowed()) {
                 throw ApiException.rateLimited(decision.limit(), decision.retryAfterSeconds());
@@ -82,6 +80,15 @@ public final class KeyAuth {
             throw refused;
         }
         ctx.attribute(PRINCIPAL, principal);
+    }
+
+    /** 403 INSUFFICIENT_PERMISSIONS naming the permission, unless the key has it. */
+    public static void require(Principal principal, Permission permission) {
+        if (!permission.grantedBy(principal.grants())) {
+            throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS,
+                    "This API key lacks the permission " + permission.wire(),
+                    Map.of("required_permission", permission.wire()));
+        }
     }
 
     /** After every API route, whatever became of it: frees the request's place. */

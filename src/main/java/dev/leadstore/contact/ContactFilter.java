@@ -5,6 +5,7 @@ import dev.leadstore.db.Where;
 import dev.leadstore.db.PageRequest;
 import dev.leadstore.db.PageRequest.SortColumn;
 import dev.leadstore.http.Query;
+import dev.leadstore.person.LinkedInProfiles;
 import dev.leadstore.person.PersonFields;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,7 @@ record ContactFilter(
         String email,
         String company,
         String source,
+        String linkedinUrl,
         List<String> tags,
         Instant createdAfter,
         Instant createdBefore,
@@ -41,7 +43,7 @@ record ContactFilter(
     }
 
     private boolean noFilterButTags() {
-        return search == null && email == null && company == null && source == null
+        return search == null && email == null && company == null && source == null && linkedinUrl == null
                 && createdAfter == null && createdBefore == null && updatedAfter == null && updatedBefore == null;
     }
 
@@ -79,6 +81,7 @@ record ContactFilter(
                 .equal("c.email_lc", "email", email)
                 .contains("company", company, "c.company_lc")
                 .equal("c.source", "source", source)
+                .equal("c.linkedin_key", "linkedin", linkedinUrl)
                 .between("c.created_at", "created_after", createdAfter, "created_before", createdBefore)
                 .between("c.updated_at", "updated_after", updatedAfter, "updated_before", updatedBefore);
     }
@@ -90,6 +93,7 @@ record ContactFilter(
                 PersonFields.emailKey(query.text("email")),
                 lower(query.text("company")),
                 query.text("source"),
+                LinkedInProfiles.key(query.text("linkedin_url")),
                 query.list("tags", 100),
                 query.timestamp("created_after"),
                 query.timestamp("created_before"),

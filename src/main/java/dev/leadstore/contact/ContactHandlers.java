@@ -1,6 +1,9 @@
 package dev.leadstore.contact;
 
 import dev.leadstore.auth.KeyAuth;
+import dev.leadstore.auth.Principal;
+import dev.leadstore.base.ErrorCode;
+import java.util.Map;
 import dev.leadstore.db.Listing;
 import dev.leadstore.base.ApiException;
 import dev.leadstore.http.Bodies;
@@ -11,17 +14,46 @@ import java.time.Clock;
 
 /** The contact routes: parse, call the store, answer. */
 public final class ContactHandlers {
+    /** The largest batch body: 1000 operations of a few KiB each. */
+    public static final int BATCH_BYTES = 8 * 1024 * 1024;
+
     private final ContactStore store;
+    private final ContactBatch batch;
     private final Clock clock;
 
-    public ContactHandlers(ContactStore store, Clock clock) {
+    public ContactHandlers(ContactStore store, ContactBatch batch, Clock clock) {
         this.store = store;
+        this.batch = batch;
         this.clock = clock;
+    }
+
+    /**
+     * A batch: its shape is checked first, then the key needs the permission of every kind of
+     * operation in it, then each operation runs as its single endpoint would.
+     */
+    public void batch(Context ctx) {
+        BatchRequest request = BatchRequest.parse(Bodies.object(ctx));
+        Principal principal = KeyAuth.principal(ctx);
+        request.permissions().forEach(permission -> KeyAuth.require(principal, permission));
+        try {
+            Responses.ok(ctx, batch.run(principal.accountId(), request, now()));
+        } catch (ContactBatch.Rejected rejected) {
+            BatchResult result = rejected.result;
+            throw new ApiException(ErrorCode.BATCH_REJECTED, "The batch is atomic and " + result.summary().failed()
+                    + " of its " + result.results().size() + " operations failed; nothing was written",
+                    Map.of("results", result.failures()));
+        }
     }
 
     public void create(Context ctx) {
         ContactInput input = ContactInput.parse(Bodies.object(ctx), true);
         Responses.created(ctx, store.create(account(ctx), input, now()));
+    }
+
+    public void upsert(Context ctx) {
+        ContactInput input = ContactInput.parseUpsert(Bodies.object(ctx));
+        ContactStore.Upserted upserted = store.upsert(account(ctx), input, now());
+        Responses.result(ctx, upserted.result().equals("created") ? 201 : 200, upserted.result(), upserted.contact());
     }
 
     public void get(Context ctx) {

@@ -24,8 +24,25 @@ record ContactInput(Patch<String> name, Patch<String> email, Patch<String> phone
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9_]{1,50}");
 
     static ContactInput parse(ObjectNode json, boolean creating) {
-        BodyReader body = new BodyReader(json, FIELDS, READ_ONLY, new FieldErrors(), creating);
-        if (!creating) {
+        return parse(json, creating, creating);
+    }
+
+    /**
+     * An upsert body: as a create (null means not given), but `name` is needed only if it creates,
+     * and it must say whom it is about (an email, else a LinkedIn URL).
+     */
+    static ContactInput parseUpsert(ObjectNode json) {
+        ContactInput input = parse(json, false, true);
+        if (input.email().value() == null && input.linkedinUrl().value() == null) {
+            throw FieldErrors.single("email", "is required (or linkedin_url): an upsert matches contacts by them");
+        }
+        return input;
+    }
+
+    private static ContactInput parse(ObjectNode json, boolean requireName, boolean nullIsAbsent) {
+        BodyReader body = new BodyReader(json, FIELDS, READ_ONLY, new FieldErrors(), nullIsAbsent);
+        boolean creating = requireName;
+        if (!nullIsAbsent) {
             body.refuseNull("source");
         }
         ContactInput input = new ContactInput(

@@ -9,6 +9,8 @@ import dev.leadstore.db.Constraints;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
 import dev.leadstore.person.PersonColumns;
+import dev.leadstore.base.FieldErrors;
+import dev.leadstore.person.LinkedInProfiles;
 import dev.leadstore.person.PersonFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,7 +65,7 @@ public final class ContactStore {
     }
 
     private void insert(Handle h, String accountId, Contact contact, int shard) {
-        bindRow(h.createUpdate(ContactSql.INSERT), accountId, contact).execute();
+        ContactRows.bind(h.createUpdate(ContactSql.INSERT), accountId, contact).execute();
         insertTags(h, accountId, contact.id(), contact.tags(), contact.createdAt());
         tagCounts.move(h, accountId, List.of(), contact.tags(), shard);
         Counts.add(h, accountId, 1, shard);
@@ -86,7 +88,7 @@ public final class ContactStore {
                         + "WHERE c.account_id IN (<accounts>) AND c.id IN (<ids>)")
                 .bindList("accounts", keys.stream().map(CoalescedReads.Key::accountId).distinct().toList())
                 .bindList("ids", keys.stream().map(CoalescedReads.Key::id).distinct().toList())
-                .map((rs, ctx) -> Map.entry(new CoalescedReads.Key(rs.getString("account_id"), rs.getString("id")), row(rs)))
+                .map((rs, ctx) -> Map.entry(new CoalescedReads.Key(rs.getString("account_id"), rs.getString("id")), ContactRows.read(rs)))
                 .forEach(entry -> rows.put(entry.getKey(), entry.getValue())));
         return rows;
     }
@@ -108,17 +110,83 @@ public final class ContactStore {
                     return old;
                 }
                 Contact changed = applied.withUpdatedAt(later(now, old.updatedAt()));
-                bindRow(h.createUpdate(ContactSql.UPDATE), accountId, changed).execute();
-                if (!changed.tags().equals(old.tags())) {
-                    h.createUpdate(ContactSql.DELETE_TAGS).bind("account", accountId).bind("id", id).execute();
-                    insertTags(h, accountId, id, changed.tags(), changed.createdAt());
-                    tagCounts.move(h, accountId, without(old.tags(), changed.tags()), without(changed.tags(), old.tags()),
-                            shard);
-                }
+                rewrite(h, accountId, old, changed, shard);
                 return changed;
             });
         } catch (RuntimeException e) {
             throw conflictOr(e, accountId, email[0]);
+        }
+    }
+
+    /** What an upsert did: `created`, `updated` or `unchanged`, and the contact as it is now. */
+    record Upserted(String result, Contact contact) {
+    }
+
+    /**
+     * Creates the contact, or applies the body to the one that holds its email (or, without an email,
+     * its LinkedIn profile). Upserts of one email meet at its unique index: the loser of a race finds
+     * the winner's contact and updates it. Profiles are not unique, so upserts of one profile take
+     * turns on a lock row of their own.
+     */
+    Upserted upsert(String accountId, ContactInput input, Instant now) {
+        String email = PersonFields.emailKey(input.email().value());
+        String profile = email == null ? LinkedInProfiles.key(input.linkedinUrl().value()) : null;
+        counts.open(accountId);
+        int shard = tagCounts.prepare(accountId, input.tags().or(List.of()));
+        if (profile != null) {
+            jdbi.useHandle(h -> h.createUpdate(ContactSql.INSERT_MATCH_LOCK).bind("account", accountId)
+                    .bind("key", profile).execute());
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(h -> {
+                    Optional<Contact> match = email != null ? selectFirst(h, ContactSql.SELECT_BY_EMAIL_FOR_UPDATE,
+                            accountId, "email", email) : lockedProfile(h, accountId, profile);
+                    if (match.isPresent()) {
+                        Contact old = match.get();
+                        Contact applied = input.applyTo(old);
+                        if (applied.equals(old)) {
+                            return new Upserted("unchanged", old);
+                        }
+                        Contact changed = applied.withUpdatedAt(later(now, old.updatedAt()));
+                        rewrite(h, accountId, old, changed, shard);
+                        return new Upserted("updated", changed);
+                    }
+                    if (!input.name().given()) {
+                        throw FieldErrors.single("name", "is required");
+                    }
+                    Contact contact = input.applyTo(Contact.blank(Ids.next("cnt"), now));
+                    insert(h, accountId, contact, shard);
+                    return new Upserted("created", contact);
+                });
+            } catch (RuntimeException e) {
+                if (!Constraints.isUniqueViolation(e) || attempt >= 5) {
+                    throw conflictOr(e, accountId, input.email().value());
+                }
+                // Another request created the contact first: the next attempt finds and updates it.
+            }
+        }
+    }
+
+    private static Optional<Contact> lockedProfile(Handle h, String accountId, String profile) {
+        h.createQuery(ContactSql.LOCK_MATCH).bind("account", accountId).bindList("keys", List.of(profile))
+                .mapTo(String.class).list();
+        return selectFirst(h, ContactSql.SELECT_BY_LINKEDIN_FOR_UPDATE, accountId, "linkedin", profile);
+    }
+
+    private static Optional<Contact> selectFirst(Handle h, String sql, String accountId, String name, String value) {
+        return h.createQuery(sql).bind("account", accountId).bind(name, value)
+                .map((rs, ctx) -> ContactRows.read(rs)).findFirst();
+    }
+
+    /** Writes a changed contact over its old row, moving its tags and their counters when they changed. */
+    private void rewrite(Handle h, String accountId, Contact old, Contact changed, int shard) {
+        ContactRows.bind(h.createUpdate(ContactSql.UPDATE), accountId, changed).execute();
+        if (!changed.tags().equals(old.tags())) {
+            h.createUpdate(ContactSql.DELETE_TAGS).bind("account", accountId).bind("id", old.id()).execute();
+            insertTags(h, accountId, old.id(), changed.tags(), changed.createdAt());
+            tagCounts.move(h, accountId, without(old.tags(), changed.tags()), without(changed.tags(), old.tags()),
+                    shard);
         }
     }
 
@@ -143,7 +211,7 @@ public final class ContactStore {
 
     Listing<Contact> list(String accountId, ContactFilter filter) {
         Listing.Plan plan = filter.plan(accountId);
-        return jdbi.withHandle(h -> Listing.fetch(h, plan, Contact::id, (rs, ctx) -> row(rs)));
+        return jdbi.withHandle(h -> Listing.fetch(h, plan, Contact::id, (rs, ctx) -> ContactRows.read(rs)));
     }
 
     private static List<String> without(List<String> tags, List<String> removed) {
@@ -168,18 +236,7 @@ public final class ContactStore {
     }
 
     private static Optional<Contact> selectForUpdate(Handle h, String accountId, String id) {
-        return h.createQuery(ContactSql.SELECT_FOR_UPDATE).bind("account", accountId).bind("id", id).map((rs, ctx) -> row(rs)).findOne();
-    }
-
-    private static <S extends SqlStatement<S>> S bindRow(S statement, String accountId, Contact c) {
-        return PersonColumns.bind(statement, c.name(), c.email(), c.phone(), c.company(), c.position(), c.linkedinUrl())
-                // A contact's email is unique under its comparison form, not merely lowercased.
-                .bind("email_lc", PersonFields.emailKey(c.email()))
-                .bind("account", accountId).bind("id", c.id())
-                .bind("source", c.source())
-                .bind("tags", Json.string(c.tags())).bind("custom_fields", Json.string(c.customFields()))
-                .bind("created_at", c.createdAt().toEpochMilli()).bind("updated_at", c.updatedAt().toEpochMilli())
-                .bind("search_lc", SearchText.of(c.name(), c.email(), c.company()));
+        return h.createQuery(ContactSql.SELECT_FOR_UPDATE).bind("account", accountId).bind("id", id).map((rs, ctx) -> ContactRows.read(rs)).findOne();
     }
 
     private static void insertTags(Handle h, String accountId, String contactId, List<String> tags,
@@ -195,16 +252,4 @@ public final class ContactStore {
         batch.execute();
     }
 
-    private static Contact row(ResultSet rs) throws SQLException {
-        try {
-            return new Contact(rs.getString("id"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
-                    rs.getString("company"), rs.getString("job_position"), rs.getString("source"),
-                    rs.getString("linkedin_url"),
-                    Json.mapper().readValue(rs.getString("tags"), STRING_LIST),
-                    (ObjectNode) Json.mapper().readTree(rs.getString("custom_fields")),
-                    Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,26 +58,29 @@ public final class TagCounts {
      * writes never wait on each other's counters in a cycle.
      */
     void move(Handle h, String accountId, Collection<String> removed, Collection<String> added, int shard) {
-        if (removed.isEmpty() && added.isEmpty()) {
+        TreeMap<String, Integer> deltas = new TreeMap<>();
+        removed.forEach(tag -> deltas.merge(tag, -1, Integer::sum));
+        added.forEach(tag -> deltas.merge(tag, 1, Integer::sum));
+        moveAll(h, accountId, deltas, shard);
+    }
+
+    /**
+     * Moves each tag's counter by its delta, in tag order. A tag that gains uses the prepared
+     * shard; one that loses uses it when its row is known to exist, else shard 0, which always does.
+     */
+    void moveAll(Handle h, String accountId, Map<String, Integer> deltas, int shard) {
+        if (deltas.isEmpty()) {
             return;
         }
-        TreeMap<String, int[]> moves = new TreeMap<>();
-        for (String tag : removed) {
-            moves.put(tag, new int[] {-1, known.contains(key(accountId, tag, shard)) ? shard : 0});
-        }
-        for (String tag : added) {
-            moves.put(tag, new int[] {1, shard});
-        }
         var batch = h.prepareBatch(ContactSql.MOVE_TAG_COUNT);
-        moves.forEach((tag, move) -> batch.bind("delta", move[0]).bind("account", accountId).bind("tag", tag)
-                .bind("shard", move[1]).add());
+        new TreeMap<>(deltas).forEach((tag, delta) -> batch.bind("delta", delta).bind("account", accountId)
+                .bind("tag", tag).bind("shard", delta > 0 || known.contains(key(accountId, tag, shard)) ? shard : 0).add());
         for (int count : batch.execute()) {
             if (count != 1) {
                 throw new IllegalStateException("a tag counter of account " + accountId + " is missing");
             }
         }
     }
-
 
     /** Makes rows 0 and `shard` of the tag if absent; each insert commits alone (autocommit). */
     private void create(Handle h, String accountId, String tag, int shard) {

@@ -43,6 +43,8 @@ public final class Database implements AutoCloseable {
             hikari.addDataSourceProperty("connectTimeout", "2");
             hikari.addDataSourceProperty("socketTimeout", "30");
             hikari.addDataSourceProperty("tcpKeepAlive", "true");
+            // A batch of inserts goes out as multi-row INSERTs: one statement for a batch's rows.
+            hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;
@@ -15,6 +16,9 @@ import java.util.Locale;
 /** Reads a request body as one JSON object, enforcing size, media type and syntax. */
 public final class Bodies {
     public static final int MAX_BYTES = 1024 * 1024;
+    /** The largest body any route reads (a batch's); each route's own limit is at most this. */
+    public static final int MAX_ANY_BYTES = 8 * 1024 * 1024;
+    private static final String LIMIT = "leadstore.bodyLimit";
     private static final long DRAIN_BYTES = 16L * 1024 * 1024;
 
     private Bodies() {
@@ -22,15 +26,25 @@ public final class Bodies {
 
     private static final String RAW = "leadstore.body";
 
-    /** The raw body, at most 1 MiB (413 beyond), read once and kept for the rest of the request. */
+    /** A before-handler that lets one route read bodies of up to `bytes` (1 MiB otherwise). */
+    public static Handler limit(int bytes) {
+        return ctx -> ctx.attribute(LIMIT, bytes);
+    }
+
+    private static int limit(Context ctx) {
+        Integer limit = ctx.attribute(LIMIT);
+        return limit == null ? MAX_BYTES : limit;
+    }
+
+    /** The raw body, at most the route's limit (413 beyond), read once and kept for the rest of the request. */
     public static byte[] raw(Context ctx) {
         byte[] cached = ctx.attribute(RAW);
         if (cached != null) {
             return cached;
         }
-        if (ctx.req().getContentLengthLong() > MAX_BYTES) {
+        if (ctx.req().getContentLengthLong() > limit(ctx)) {
             drain(ctx);
-            throw ErrorWriter.tooLarge();
+            throw ErrorWriter.tooLarge(limit(ctx));
         }
         byte[] body = read(ctx);
         ctx.attribute(RAW, body);
@@ -121,9 +135,9 @@ public final class Bodies {
             int read;
             while ((read = in.read(buffer, 0, buffer.length)) >= 0) {
                 body.write(buffer, 0, read);
-                if (body.size() > MAX_BYTES) {
+                if (body.size() > limit(ctx)) {
                     drain(ctx);
-                    throw ErrorWriter.tooLarge();
+                    throw ErrorWriter.tooLarge(limit(ctx));
                 }
             }
             return body.toByteArray();

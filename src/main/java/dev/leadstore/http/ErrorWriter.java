@@ -32,6 +32,14 @@ public final class ErrorWriter {
 
     /** The envelope itself, also for the answers Jetty gives before any route runs. */
     static Map<String, Object> envelope(ApiException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", false);
+        body.put("error", error(e));
+        return body;
+    }
+
+    /** The `error` object of the envelope: also what a batch answers for each operation that failed. */
+    public static Map<String, Object> error(ApiException e) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", e.code().name());
         error.put("message", e.getMessage());
@@ -41,10 +49,7 @@ public final class ErrorWriter {
         if (e.retryAfter() != null) {
             error.put("retry_after", e.retryAfter());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", false);
-        body.put("error", error);
-        return body;
+        return error;
     }
 
     /** Javalin's own answers (no route, wrong method, body too large) in our envelope. */
@@ -71,7 +76,11 @@ public final class ErrorWriter {
     }
 
     public static ApiException tooLarge() {
-        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than 1 MiB");
+        return tooLarge(Bodies.MAX_BYTES);
+    }
+
+    public static ApiException tooLarge(int limit) {
+        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than " + limit / (1024 * 1024) + " MiB");
     }
 
     private static ApiException unexpected(Exception e, Context ctx) {

@@ -43,7 +43,7 @@ public final class HttpBasics {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
-        config.http.maxRequestSize = Bodies.MAX_BYTES;
+        config.http.maxRequestSize = Bodies.MAX_ANY_BYTES;
         config.http.defaultContentType = "application/json";
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
         threads.setName("leadstore-http");

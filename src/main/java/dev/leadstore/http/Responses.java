@@ -20,6 +20,16 @@ public final class Responses {
         json(ctx, envelope(data));
     }
 
+    /** `{"success": true, "result": …, "data": …}`: a write that says what it did (an upsert). */
+    public static void result(Context ctx, int status, String result, Object data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.put("result", result);
+        body.put("data", data);
+        ctx.status(status);
+        json(ctx, body);
+    }
+
     public static void message(Context ctx, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", true);

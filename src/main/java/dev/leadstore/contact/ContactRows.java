@@ -1,0 +1,49 @@
+package dev.leadstore.contact;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadstore.base.Json;
+import dev.leadstore.person.LinkedInProfiles;
+import dev.leadstore.person.PersonColumns;
+import dev.leadstore.person.PersonFields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/** A contact as a row: what each column holds, written and read the same way everywhere. */
+final class ContactRows {
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
+
+    private ContactRows() {
+    }
+
+    /** Binds every column of the row, derived ones (lowercased, comparison forms, search text) included. */
+    static <S extends SqlStatement<S>> S bind(S statement, String accountId, Contact c) {
+        return PersonColumns.bind(statement, c.name(), c.email(), c.phone(), c.company(), c.position(), c.linkedinUrl())
+                // A contact's email is unique under its comparison form, not merely lowercased.
+                .bind("email_lc", PersonFields.emailKey(c.email()))
+                .bind("linkedin_key", LinkedInProfiles.key(c.linkedinUrl()))
+                .bind("account", accountId).bind("id", c.id())
+                .bind("source", c.source())
+                .bind("tags", Json.string(c.tags())).bind("custom_fields", Json.string(c.customFields()))
+                .bind("created_at", c.createdAt().toEpochMilli()).bind("updated_at", c.updatedAt().toEpochMilli())
+                .bind("search_lc", SearchText.of(c.name(), c.email(), c.company()));
+    }
+
+    static Contact read(ResultSet rs) throws SQLException {
+        try {
+            return new Contact(rs.getString("id"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
+                    rs.getString("company"), rs.getString("job_position"), rs.getString("source"),
+                    rs.getString("linkedin_url"),
+                    Json.mapper().readValue(rs.getString("tags"), STRING_LIST),
+                    (ObjectNode) Json.mapper().readTree(rs.getString("custom_fields")),
+                    Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -36,6 +36,9 @@ record FuzzRoute(String method, String path, List<String> fields, List<String> p
         return List.of(
                 write("POST", "/external/v1/contacts", contactFields(), Area.CONTACTS, 201, BODY_400, false, true),
                 write("PUT", "/external/v1/contacts/{contact}", contactFields(), Area.CONTACTS, 200, BODY_400, true, true),
+                upsert(),
+                write("POST", "/external/v1/contacts/batch", List.of("operations", "atomic"), Area.CONTACTS, 200,
+                        Set.of("VALIDATION_ERROR", "INVALID_PARAMETER", "BATCH_REJECTED"), false, false),
                 write("PATCH", "/external/v1/contacts/{contact}", contactFields(), Area.CONTACTS, 200, BODY_400, true, true),
                 read("/external/v1/contacts", concat(LIST_PARAMETERS, List.of("email", "company", "source", "tags")),
                         Area.CONTACTS, false),
@@ -79,6 +82,16 @@ record FuzzRoute(String method, String path, List<String> fields, List<String> p
             documented.put(409, Set.of("ALREADY_EXISTS"));
         }
         return new FuzzRoute(method, path, fields, List.of(), area, Map.copyOf(documented));
+    }
+
+    /** Created (201) or matched (200); the loser of a create race may meet ALREADY_EXISTS. */
+    private static FuzzRoute upsert() {
+        FuzzRoute route = write("POST", "/external/v1/contacts/upsert", contactFields(), Area.CONTACTS, 201, BODY_400,
+                false, true);
+        Map<Integer, Set<String>> documented = new java.util.HashMap<>(route.documented());
+        documented.put(200, Set.of());
+        return new FuzzRoute(route.method(), route.path(), route.fields(), route.parameters(), route.area(),
+                Map.copyOf(documented));
     }
 
     private static FuzzRoute read(String path, List<String> parameters, Area area, boolean canBeMissing) {

@@ -18,6 +18,8 @@ public record Config(
         int authFailuresPerMinute,
         java.util.List<String> corsOrigins,
         java.util.List<Cidr> trustedProxies,
+        int eventRetentionDays,
+        boolean eventsEnabled,
         boolean benchEndpoint) {
 
     public static Config fromEnvironment() {
@@ -36,6 +38,9 @@ public record Config(
                 count("LEADSTORE_AUTH_FAILURES_PER_MINUTE", env.getOrDefault("LEADSTORE_AUTH_FAILURES_PER_MINUTE", "60")),
                 origins(env.get("LEADSTORE_CORS_ORIGINS")),
                 proxies(env.get("LEADSTORE_TRUSTED_PROXIES")),
+                positive("LEADSTORE_EVENT_RETENTION_DAYS", env.getOrDefault("LEADSTORE_EVENT_RETENTION_DAYS", "30")),
+                // Only for measuring what events cost: without them the feed, histories and webhooks stay silent.
+                switchOn("LEADSTORE_EVENTS", env.getOrDefault("LEADSTORE_EVENTS", "on")),
                 // GET /bench/ping: the benchmark's floor of HTTP cost; off unless asked for.
                 "true".equals(env.get("LEADSTORE_BENCH_ENDPOINT")));
     }
@@ -55,6 +60,22 @@ public record Config(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number >= 0, got: " + value);
         }
+    }
+
+    private static int positive(String name, String value) {
+        int number = count(name, value);
+        if (number < 1) {
+            throw new IllegalArgumentException(name + " must be a whole number >= 1, got: " + value);
+        }
+        return number;
+    }
+
+    private static boolean switchOn(String name, String value) {
+        return switch (value.trim()) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(name + " must be on or off, got: " + value);
+        };
     }
 
     /** Comma-separated origins allowed to call the API from a browser; none by default (CORS off). */

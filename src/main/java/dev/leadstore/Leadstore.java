@@ -15,6 +15,8 @@ import dev.leadstore.contact.Counts;
 import dev.leadstore.contact.TagCounts;
 import dev.leadstore.db.Database;
 import dev.leadstore.db.Invalidation;
+import dev.leadstore.event.EventHandlers;
+import dev.leadstore.event.EventLog;
 import dev.leadstore.http.ClientAddress;
 import dev.leadstore.http.DocsPage;
 import dev.leadstore.idempotency.Idempotency;
@@ -37,6 +39,8 @@ public final class Leadstore implements AutoCloseable {
     private final Invalidation invalidation;
     private final RateLimiter limiter;
     private final Stores stores;
+    private final EventLog events;
+    private final Chores chores;
     private final Javalin app;
 
     private Leadstore(Config config, Clock clock) {
@@ -47,14 +51,17 @@ public final class Leadstore implements AutoCloseable {
                 : new RedisRateLimiter(config.redisUrl(), "leadstore:ratelimit:");
         this.stores = Stores.over(database, invalidation);
         var jdbi = database.jdbi();
+        this.events = EventLog.open(jdbi, database.postgres(), config.eventsEnabled());
+        this.chores = new Chores(events, config.eventRetentionDays(), clock);
         FailedAttempts failures = new FailedAttempts(config.authFailuresPerMinute());
         KeyCache keyCache = new KeyCache(stores.keys(), invalidation);
         Routes routes = new Routes(
                 new KeyAuth(stores.keys(), keyCache, limiter, failures, new InFlight(), clock),
                 new Idempotency(new IdempotencyStore(jdbi), clock),
                 new SelfHandler(stores.accounts()),
-                contactHandlers(jdbi, clock),
-                new OpportunityHandlers(new OpportunityStore(jdbi), clock),
+                contactHandlers(jdbi, events, clock),
+                new OpportunityHandlers(new OpportunityStore(jdbi, events), clock),
+                new EventHandlers(events),
                 config.adminToken() == null ? null : new Routes.Operator(
                         new OperatorAuth(config.adminToken(), failures, clock),
                         new AccountHandlers(stores.accounts(), stores.team(), clock),
@@ -64,11 +71,11 @@ public final class Leadstore implements AutoCloseable {
         this.app = routes.app(config.corsOrigins(), new ClientAddress(config.trustedProxies()), config.benchEndpoint());
     }
 
-    private static ContactHandlers contactHandlers(org.jdbi.v3.core.Jdbi jdbi, Clock clock) {
+    private static ContactHandlers contactHandlers(org.jdbi.v3.core.Jdbi jdbi, EventLog events, Clock clock) {
         Counts counts = new Counts(jdbi);
         TagCounts tagCounts = new TagCounts(jdbi);
-        return new ContactHandlers(new ContactStore(jdbi, counts, tagCounts), new ContactBatch(jdbi, counts, tagCounts),
-                clock);
+        return new ContactHandlers(new ContactStore(jdbi, counts, tagCounts, events),
+                new ContactBatch(jdbi, counts, tagCounts, events), clock);
     }
 
     public static Leadstore create(Config config) {
@@ -81,6 +88,7 @@ public final class Leadstore implements AutoCloseable {
 
     public Leadstore start() {
         app.start(config.port());
+        chores.start();
         return this;
     }
 
@@ -92,12 +100,18 @@ public final class Leadstore implements AutoCloseable {
         return stores;
     }
 
+    /** The event log, as every write appends to it (tests hold its transactions open on purpose). */
+    public EventLog events() {
+        return events;
+    }
+
     public Database database() {
         return database;
     }
 
     @Override
     public void close() {
+        chores.close();
         app.stop();
         invalidation.close();
         limiter.close();

@@ -15,6 +15,7 @@ import dev.leadstore.auth.OperatorAuth;
 import dev.leadstore.auth.SelfHandler;
 import dev.leadstore.base.Json;
 import dev.leadstore.contact.ContactHandlers;
+import dev.leadstore.event.EventHandlers;
 import dev.leadstore.http.Bodies;
 import dev.leadstore.http.ClientAddress;
 import dev.leadstore.http.DocsPage;
@@ -35,7 +36,8 @@ import java.util.function.BooleanSupplier;
 
 /** The route table: every path, verb, handler and required permission of the server. */
 record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHandlers contacts,
-              OpportunityHandlers opportunities, Operator operator, DocsPage docs, BooleanSupplier healthy) {
+              OpportunityHandlers opportunities, EventHandlers events, Operator operator, DocsPage docs,
+              BooleanSupplier healthy) {
     static final String API = "/external/v1";
     static final String ADMIN = "/admin/v1";
 
@@ -76,6 +78,7 @@ record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHa
             r.post(API + "/contacts/batch", once.wrap(contacts::batch), KeyOnly.ANY_KEY);
             read(r, API + "/contacts", contacts::list, CONTACTS_READ);
             read(r, API + "/contacts/{id}", contacts::get, CONTACTS_READ);
+            read(r, API + "/contacts/{id}/history", events.history("cnt", "Contact"), CONTACTS_READ);
             r.put(API + "/contacts/{id}", once.wrap(contacts::update), CONTACTS_WRITE);
             r.patch(API + "/contacts/{id}", once.wrap(contacts::update), CONTACTS_WRITE);
             r.delete(API + "/contacts/{id}", contacts::delete, CONTACTS_DELETE);
@@ -83,6 +86,9 @@ record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHa
             r.post(API + "/opportunities", once.wrap(opportunities::create), OPPORTUNITIES_WRITE);
             read(r, API + "/opportunities", opportunities::list, OPPORTUNITIES_READ);
             read(r, API + "/opportunities/{id}", opportunities::get, OPPORTUNITIES_READ);
+            read(r, API + "/opportunities/{id}/history", events.history("opp", "Opportunity"), OPPORTUNITIES_READ);
+            // The feed shows each key the events of the resources it may read.
+            read(r, API + "/events", events::feed, KeyOnly.ANY_KEY);
             r.put(API + "/opportunities/{id}", once.wrap(opportunities::update), OPPORTUNITIES_WRITE);
             r.patch(API + "/opportunities/{id}", once.wrap(opportunities::update), OPPORTUNITIES_WRITE);
             r.patch(API + "/opportunities/{id}/stage", once.wrap(opportunities::changeStage), OPPORTUNITIES_WRITE);

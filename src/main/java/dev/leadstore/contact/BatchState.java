@@ -8,9 +8,12 @@ import dev.leadstore.http.ErrorWriter;
 import dev.leadstore.person.LinkedInProfiles;
 import dev.leadstore.person.PersonFields;
 import java.time.Instant;
+import dev.leadstore.event.EventLog;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -26,6 +29,8 @@ final class BatchState {
     private final Map<String, Contact> current;
     private final Map<String, String> byEmail = new HashMap<>();
     private final Map<String, TreeSet<Contact>> byProfile = new HashMap<>();
+    /** Every change, in the order of the operations: one event each. */
+    private final List<EventLog.Change> changes = new ArrayList<>();
 
     private static final Comparator<Contact> OLDEST_FIRST =
             Comparator.comparing(Contact::createdAt).thenComparing(Contact::id);
@@ -43,6 +48,10 @@ final class BatchState {
     /** Every contact touched, as it stands now; null for one deleted. */
     Map<String, Contact> current() {
         return current;
+    }
+
+    List<EventLog.Change> changes() {
+        return changes;
     }
 
     /** Runs one operation; its input is null when its body was refused (`invalid`). */
@@ -67,6 +76,7 @@ final class BatchState {
         Contact contact = input.applyTo(Contact.blank(Ids.next("cnt"), now));
         refuseTakenEmail(contact, null);
         put(null, contact);
+        changes.add(new EventLog.Change("contact.created", contact.id(), contact, null));
         return new BatchResult.Item(op.index(), 201, "created", contact.id(), contact, null);
     }
 
@@ -100,6 +110,7 @@ final class BatchState {
         Contact changed = applied.withUpdatedAt(now.isAfter(old.updatedAt()) ? now : old.updatedAt().plusMillis(1));
         refuseTakenEmail(changed, old.id());
         put(old, changed);
+        changes.add(new EventLog.Change("contact.updated", changed.id(), changed, old));
         return new BatchResult.Item(op.index(), 200, "updated", changed.id(), changed, null);
     }
 
@@ -110,6 +121,7 @@ final class BatchState {
         }
         unindex(old);
         current.put(old.id(), null);
+        changes.add(new EventLog.Change("contact.deleted", old.id(), old, null));
         return new BatchResult.Item(op.index(), 200, "deleted", old.id(), null, null);
     }
 

@@ -3,6 +3,7 @@ package dev.leadstore.contact;
 import dev.leadstore.base.ApiException;
 import dev.leadstore.db.Constraints;
 import dev.leadstore.db.Ids;
+import dev.leadstore.event.EventLog;
 import dev.leadstore.person.LinkedInProfiles;
 import dev.leadstore.person.PersonFields;
 import java.time.Instant;
@@ -32,11 +33,13 @@ public final class ContactBatch {
     private final Jdbi jdbi;
     private final Counts counts;
     private final TagCounts tagCounts;
+    private final EventLog events;
 
-    public ContactBatch(Jdbi jdbi, Counts counts, TagCounts tagCounts) {
+    public ContactBatch(Jdbi jdbi, Counts counts, TagCounts tagCounts, EventLog events) {
         this.jdbi = jdbi;
         this.counts = counts;
         this.tagCounts = tagCounts;
+        this.events = events;
     }
 
     /** An atomic batch with a failed operation: nothing was written. */
@@ -93,6 +96,7 @@ public final class ContactBatch {
             throw new Rejected(result);
         }
         write(h, accountId, state, shard);
+        events.append(h, accountId, now, state.changes());
         return result;
     }
 

@@ -67,7 +67,7 @@ public final class ContactHandlers {
     }
 
     public void delete(Context ctx) {
-        if (!store.delete(account(ctx), ctx.pathParam("id"))) {
+        if (!store.delete(account(ctx), ctx.pathParam("id"), now())) {
             throw ApiException.notFound("Contact");
         }
         Responses.message(ctx, "Contact deleted successfully");

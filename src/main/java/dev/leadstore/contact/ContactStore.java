@@ -8,6 +8,7 @@ import dev.leadstore.base.Json;
 import dev.leadstore.db.Constraints;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
+import dev.leadstore.event.EventLog;
 import dev.leadstore.person.PersonColumns;
 import dev.leadstore.base.FieldErrors;
 import dev.leadstore.person.LinkedInProfiles;
@@ -36,13 +37,15 @@ public final class ContactStore {
     private final Jdbi jdbi;
     private final Counts counts;
     private final TagCounts tagCounts;
+    private final EventLog events;
     /** The store's own way of reading by id, so it lives and dies with the store. */
     private final CoalescedReads<Contact> reads;
 
-    public ContactStore(Jdbi jdbi, Counts counts, TagCounts tagCounts) {
+    public ContactStore(Jdbi jdbi, Counts counts, TagCounts tagCounts, EventLog events) {
         this.jdbi = jdbi;
         this.counts = counts;
         this.tagCounts = tagCounts;
+        this.events = events;
         this.reads = new CoalescedReads<>(READ_LANES, this::selectAll);
     }
 
@@ -69,6 +72,7 @@ public final class ContactStore {
         insertTags(h, accountId, contact.id(), contact.tags(), contact.createdAt());
         tagCounts.move(h, accountId, List.of(), contact.tags(), shard);
         Counts.add(h, accountId, 1, shard);
+        events.append(h, accountId, contact.createdAt(), new EventLog.Change("contact.created", contact.id(), contact, null));
     }
 
     Optional<Contact> find(String accountId, String id) {
@@ -182,6 +186,7 @@ public final class ContactStore {
     /** Writes a changed contact over its old row, moving its tags and their counters when they changed. */
     private void rewrite(Handle h, String accountId, Contact old, Contact changed, int shard) {
         ContactRows.bind(h.createUpdate(ContactSql.UPDATE), accountId, changed).execute();
+        events.append(h, accountId, changed.updatedAt(), new EventLog.Change("contact.updated", changed.id(), changed, old));
         if (!changed.tags().equals(old.tags())) {
             h.createUpdate(ContactSql.DELETE_TAGS).bind("account", accountId).bind("id", old.id()).execute();
             insertTags(h, accountId, old.id(), changed.tags(), changed.createdAt());
@@ -190,7 +195,7 @@ public final class ContactStore {
         }
     }
 
-    boolean delete(String accountId, String id) {
+    boolean delete(String accountId, String id, Instant now) {
         if (!Ids.looksLike("cnt", id)) {
             return false;
         }
@@ -205,6 +210,7 @@ public final class ContactStore {
             int shard = Counts.shard();
             tagCounts.move(h, accountId, old.get().tags(), List.of(), shard);
             Counts.add(h, accountId, -1, shard);
+            events.append(h, accountId, now, new EventLog.Change("contact.deleted", id, old.get(), null));
             return true;
         });
     }

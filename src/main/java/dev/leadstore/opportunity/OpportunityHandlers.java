@@ -42,7 +42,7 @@ public final class OpportunityHandlers {
     }
 
     public void delete(Context ctx) {
-        if (!store.delete(account(ctx), ctx.pathParam("id"))) {
+        if (!store.delete(account(ctx), ctx.pathParam("id"), now())) {
             throw ApiException.notFound("Opportunity");
         }
         Responses.message(ctx, "Opportunity deleted successfully");

@@ -4,6 +4,7 @@ import dev.leadstore.base.ApiException;
 import dev.leadstore.base.FieldErrors;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
+import dev.leadstore.event.EventLog;
 import dev.leadstore.person.PersonColumns;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -30,9 +31,11 @@ public final class OpportunityStore {
             + "responsible_user_id = :user_id, won_at = :won_at, lost_at = :lost_at, updated_at = :updated_at";
 
     private final Jdbi jdbi;
+    private final EventLog events;
 
-    public OpportunityStore(Jdbi jdbi) {
+    public OpportunityStore(Jdbi jdbi, EventLog events) {
         this.jdbi = jdbi;
+        this.events = events;
     }
 
     OpportunityDetail create(String accountId, OpportunityInput in, Instant now) {
@@ -45,7 +48,9 @@ public final class OpportunityStore {
                     + ":created_at, :name, :name_lc, :email, :email_lc, :phone, :company, :company_lc, :position, "
                     + ":linkedin_url, :status, :source, :deal_value, :deal_currency, :notes, :campaign_id, :user_id, "
                     + ":won_at, :lost_at, :updated_at)"), accountId, o).bind("created_at", now.toEpochMilli()).execute();
-            return select(h, accountId, o.id()).orElseThrow();
+            OpportunityDetail created = select(h, accountId, o.id()).orElseThrow();
+            events.append(h, accountId, now, new EventLog.Change("opportunity.created", o.id(), created, null));
+            return created;
         });
     }
 
@@ -57,19 +62,28 @@ public final class OpportunityStore {
     }
 
     OpportunityDetail update(String accountId, String id, OpportunityInput in, Instant now) {
-        return change(accountId, id, h -> checkReferences(h, accountId, in), old -> in.applyTo(old, now), now);
+        return change(accountId, id, "opportunity.updated", h -> checkReferences(h, accountId, in),
+                old -> in.applyTo(old, now), now);
     }
 
     OpportunityDetail changeStage(String accountId, String id, String status, Instant now) {
-        return change(accountId, id, h -> { }, old -> old.inStage(status, now), now);
+        return change(accountId, id, "opportunity.stage_changed", h -> { }, old -> old.inStage(status, now), now);
     }
 
-    boolean delete(String accountId, String id) {
+    boolean delete(String accountId, String id, Instant now) {
         if (!Ids.looksLike("opp", id)) {
             return false;
         }
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM opportunities WHERE account_id = :account AND id = :id")
-                .bind("account", accountId).bind("id", id).execute() == 1);
+        return jdbi.inTransaction(h -> {
+            if (!lock(h, accountId, id)) {
+                return false;
+            }
+            OpportunityDetail old = select(h, accountId, id).orElseThrow();
+            h.createUpdate("DELETE FROM opportunities WHERE account_id = :account AND id = :id")
+                    .bind("account", accountId).bind("id", id).execute();
+            events.append(h, accountId, now, new EventLog.Change("opportunity.deleted", id, old, null));
+            return true;
+        });
     }
 
     Listing<Opportunity> list(String accountId, OpportunityFilter filter) {
@@ -78,14 +92,12 @@ public final class OpportunityStore {
     }
 
     /** Locks the row, computes its next state and writes it only when something really changed. */
-    private OpportunityDetail change(String accountId, String id, java.util.function.Consumer<Handle> validate,
-                                     UnaryOperator<Opportunity> next, Instant now) {
+    private OpportunityDetail change(String accountId, String id, String eventType,
+                                     java.util.function.Consumer<Handle> validate, UnaryOperator<Opportunity> next,
+                                     Instant now) {
         return jdbi.inTransaction(h -> {
             validate.accept(h);
-            boolean locked = Ids.looksLike("opp", id) && h.createQuery(
-                            "SELECT id FROM opportunities WHERE account_id = :account AND id = :id FOR UPDATE")
-                    .bind("account", accountId).bind("id", id).mapTo(String.class).findOne().isPresent();
-            if (!locked) {
+            if (!lock(h, accountId, id)) {
                 throw ApiException.notFound("Opportunity");
             }
             OpportunityDetail old = select(h, accountId, id).orElseThrow();
@@ -96,8 +108,17 @@ public final class OpportunityStore {
             Instant previous = old.opportunity().updatedAt();
             bind(h.createUpdate("UPDATE opportunities SET " + WRITE_COLUMNS + " WHERE account_id = :account AND id = :id"),
                     accountId, applied.withUpdatedAt(now.isAfter(previous) ? now : previous.plusMillis(1))).execute();
-            return select(h, accountId, id).orElseThrow();
+            OpportunityDetail changed = select(h, accountId, id).orElseThrow();
+            events.append(h, accountId, now, new EventLog.Change(eventType, id, changed, old));
+            return changed;
         });
+    }
+
+    /** Locks the row; false when the account has no such opportunity. */
+    private static boolean lock(Handle h, String accountId, String id) {
+        return Ids.looksLike("opp", id) && h.createQuery(
+                        "SELECT id FROM opportunities WHERE account_id = :account AND id = :id FOR UPDATE")
+                .bind("account", accountId).bind("id", id).mapTo(String.class).findOne().isPresent();
     }
 
     /** A campaign or user of another account is refused exactly like a missing one. */

@@ -24,6 +24,11 @@ final class ApiScenarios {
     static final String SEARCH = "list search";
     static final String TAGS = "list tags";
     static final String DELETE = "delete";
+    static final String BATCH_CREATE = "batch create, contacts/s (1000/request)";
+    static final String BATCH_UPSERT = "batch upsert of existing, contacts/s";
+    /** Clients of the batch scenarios: fewer, each sending 1000 contacts a request. */
+    static final int BATCH_CLIENTS = 4;
+    static final int BATCH_SIZE = 1000;
     static final String CONTACTS = "/external/v1/contacts";
     static final int WARM_UP_SECONDS = 5;
     /**
@@ -42,6 +47,8 @@ final class ApiScenarios {
     private final HttpConnection[] warm;
     private final List<List<String>> created = new ArrayList<>();
     private final int[] createdCount;
+    private final List<List<String>> batchEmails = new ArrayList<>();
+    private final int[] upserted;
     private final AtomicInteger seededToDelete = new AtomicInteger();
     private final String nonce = Long.toString(System.nanoTime(), 36);
 
@@ -54,11 +61,13 @@ final class ApiScenarios {
         this.bare = new HttpConnection[clients];
         this.warm = new HttpConnection[clients];
         this.createdCount = new int[clients];
+        this.upserted = new int[clients];
         for (int w = 0; w < clients; w++) {
             api[w] = new HttpConnection("127.0.0.1", server.port(), "X-API-Key: " + tenant.key());
             bare[w] = new HttpConnection("127.0.0.1", server.port(), null);
             warm[w] = new HttpConnection("127.0.0.1", server.port(), "X-API-Key: " + warmUp.key());
             created.add(new ArrayList<>());
+            batchEmails.add(new ArrayList<>());
         }
     }
 
@@ -93,6 +102,10 @@ final class ApiScenarios {
         results.put(CREATE, s.run(CREATE, o, s::create));
         settle.run();
         results.put(DELETE, s.run(DELETE, o, s::delete));
+        settle.run();
+        results.put(BATCH_CREATE, s.runBatch(BATCH_CREATE, o, s::batchCreate));
+        settle.run();
+        results.put(BATCH_UPSERT, s.runBatch(BATCH_UPSERT, o, s::batchUpsert));
         for (int w = 0; w < o.clients(); w++) {
             s.api[w].close();
             s.bare[w].close();
@@ -108,6 +121,51 @@ final class ApiScenarios {
         server.requireAlive(name);
         Bench.progress(result);
         return result;
+    }
+
+    /** A batch scenario on its own few clients; the rate is contacts per second, latency per request. */
+    private Result runBatch(String name, Options o, Load.Step step) {
+        server.resetPeakRss();
+        Result requests = Load.run(name, BATCH_CLIENTS, o.warmupSeconds(), o.seconds(), step);
+        Result result = new Result(name, requests.requests() * BATCH_SIZE, requests.seconds(),
+                requests.rate() * BATCH_SIZE, requests.p50(), requests.p99(), requests.errors(), requests.errorSamples(),
+                Stage.peakRssMb(server));
+        server.requireAlive(name);
+        Bench.progress(result);
+        return result;
+    }
+
+    /** 1000 new contacts, shaped like the single creates, in one request. */
+    private void batchCreate(int worker) throws IOException {
+        StringBuilder body = new StringBuilder("{\"operations\":[");
+        for (int i = 0; i < BATCH_SIZE; i++) {
+            String email = "batch-" + nonce + "-" + worker + "-" + createdCount[worker]++ + "@example.com";
+            batchEmails.get(worker).add(email);
+            body.append(i == 0 ? "" : ",").append("{\"op\":\"create\",\"data\":").append(createBody(email)).append('}');
+        }
+        expectBatch(api[worker], body.append("]}").toString());
+    }
+
+    /** 1000 contacts this client made before, each upserted by its email with a new company: all updated. */
+    private void batchUpsert(int worker) throws IOException {
+        List<String> emails = batchEmails.get(worker);
+        int n = ThreadLocalRandom.current().nextInt(1_000_000);
+        StringBuilder body = new StringBuilder("{\"operations\":[");
+        for (int i = 0; i < BATCH_SIZE; i++) {
+            String email = emails.get(upserted[worker]++ % emails.size());
+            body.append(i == 0 ? "" : ",").append("{\"op\":\"upsert\",\"data\":{\"email\":\"").append(email)
+                    .append("\",\"company\":\"Upserted ").append(n).append("\"}}");
+        }
+        expectBatch(api[worker], body.append("]}").toString());
+    }
+
+    /** A batch must answer 200 with no operation failed. */
+    private static void expectBatch(HttpConnection http, String body) throws IOException {
+        expect(http, "POST", CONTACTS + "/batch", body, 200);
+        if (!http.body().contains("\"failed\":0}")) {
+            String text = http.body();
+            throw new IllegalStateException("a batch operation failed: " + text.substring(Math.max(0, text.length() - 300)));
+        }
     }
 
     private String randomId() {

@@ -31,6 +31,12 @@ final class Targets {
                     raw.get(Anchor.NAME), 0.25);
             rate(checks, "get by id ≥ 0.45 × http floor", api.get(ApiScenarios.GET), api.get(ApiScenarios.PING), 0.45);
             rate(checks, "update ≥ 0.60 × raw update", api.get(ApiScenarios.UPDATE), raw.get(RawLimits.UPDATE), 0.6);
+            Result batch = api.get(ApiScenarios.BATCH_CREATE);
+            checks.add(new Check("batch create ≥ 10 000 contacts/s (4 clients, 1000/request)",
+                    batch == null ? "not measured" : String.format("%.0f contacts/s", batch.rate()),
+                    batch != null && batch.rate() >= 10_000));
+            rate(checks, "batch create ≥ 1.0 × anchor rows/s", batch, raw.get(Anchor.NAME), 1.0);
+            rate(checks, "batch upsert of existing ≥ 0.5 × batch create", api.get(ApiScenarios.BATCH_UPSERT), batch, 0.5);
         } else {
             rate(checks, "create ≥ 0.50 × raw insert", api.get(ApiScenarios.CREATE), raw.get(RawLimits.INSERT), 0.5);
             searchAt(checks, o, 100_000, 1000);

@@ -1,0 +1,153 @@
+package dev.leadstore.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadstore.base.Json;
+import dev.leadstore.db.Ids;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The account's log of committed changes: written by every write in its own transaction, read by
+ * the feed, the histories and the webhook dispatcher, never past the {@link Horizon}.
+ */
+public final class EventLog {
+    private final Jdbi jdbi;
+    private final Horizon horizon;
+    private final boolean enabled;
+    private final String insert;
+
+    /** A change to record: its type, the object after it (as it was, for a deletion), and the object before. */
+    public record Change(String type, String objectId, Object after, Object before) {
+    }
+
+    private EventLog(Jdbi jdbi, Horizon horizon, boolean enabled) {
+        this.jdbi = jdbi;
+        this.horizon = horizon;
+        this.enabled = enabled;
+        this.insert = "INSERT INTO events (account_id, tx, seq, id, type, object_id, created_at, body) VALUES (:account, "
+                + horizon.txSql() + ", " + horizon.seqSql() + ", :id, :type, :object_id, :created_at, :body)";
+    }
+
+    /** `enabled` false writes nothing: only for measuring what events cost. */
+    public static EventLog open(Jdbi jdbi, boolean postgres, boolean enabled) {
+        long last = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM events").mapTo(Long.class).one());
+        return new EventLog(jdbi, Horizon.of(postgres, last), enabled);
+    }
+
+    /**
+     * Appends one event per change, in the writing transaction. `previous` holds the old value of
+     * each field the change moved (updated_at aside); a change with `before` null has none.
+     */
+    public void append(Handle h, String accountId, Instant now, List<Change> changes) {
+        if (!enabled || changes.isEmpty()) {
+            return;
+        }
+        long[] claimed = horizon.claim(h);
+        PreparedBatch batch = h.prepareBatch(insert);
+        boolean first = true;
+        for (Change change : changes) {
+            Event event = event(change, now);
+            batch.bind("account", accountId).bind("id", event.id()).bind("type", event.type())
+                    .bind("object_id", event.objectId()).bind("created_at", now.toEpochMilli())
+                    .bind("body", Json.string(event));
+            if (claimed != null) {
+                batch.bind("tx", claimed[0]).bind("seq", first ? claimed[0] : ((Horizon.Local) horizon).next());
+            }
+            first = false;
+            batch.add();
+        }
+        batch.execute();
+    }
+
+    public void append(Handle h, String accountId, Instant now, Change change) {
+        append(h, accountId, now, List.of(change));
+    }
+
+    private static Event event(Change change, Instant now) {
+        ObjectNode data = Json.mapper().createObjectNode();
+        JsonNode after = tree(change.after());
+        data.set("object", after);
+        if (change.before() != null) {
+            data.set("previous", previous(tree(change.before()), after));
+        }
+        return new Event(Ids.next("evt"), change.type(), now, change.objectId(), data);
+    }
+
+    /** The object as the API writes it (through text: a tree made in memory would hold 10 as 10.0). */
+    private static JsonNode tree(Object value) {
+        return Json.parse(Json.string(value));
+    }
+
+    /** The old value of every field whose value changed, updated_at aside. */
+    private static ObjectNode previous(JsonNode before, JsonNode after) {
+        ObjectNode previous = Json.mapper().createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = before.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getKey().equals("updated_at") && !Objects.equals(field.getValue(), after.get(field.getKey()))) {
+                previous.set(field.getKey(), field.getValue());
+            }
+        }
+        return previous;
+    }
+
+    /** What a read of the log asks for: after which event, which types, how many, of which object. */
+    record Read(String accountId, Position after, List<String> types, int limit, String objectId) {
+    }
+
+    /** The events of one read, oldest first, none past the horizon. */
+    List<JsonNode> read(Read read) {
+        return jdbi.withHandle(h -> {
+            long limit = horizon.limit(h);
+            StringBuilder sql = new StringBuilder("SELECT body FROM events WHERE account_id = :account "
+                    + "AND (tx, seq) > (:tx, :seq) AND tx < :horizon");
+            if (read.objectId() != null) {
+                sql.append(" AND object_id = :object");
+            }
+            if (read.types() != null) {
+                sql.append(" AND type IN (<types>)");
+            }
+            sql.append(" ORDER BY tx, seq LIMIT :limit");
+            var query = h.createQuery(sql.toString()).bind("account", read.accountId())
+                    .bind("tx", read.after().tx()).bind("seq", read.after().seq()).bind("horizon", limit)
+                    .bind("limit", read.limit());
+            if (read.objectId() != null) {
+                query.bind("object", read.objectId());
+            }
+            if (read.types() != null) {
+                query.bindList("types", read.types());
+            }
+            List<JsonNode> events = new ArrayList<>();
+            query.mapTo(String.class).forEach(body -> events.add(Json.parse(body)));
+            return events;
+        });
+    }
+
+    /** Where a retained event of the account stands; empty when there is none by that id. */
+    Optional<Position> position(String accountId, String eventId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT tx, seq FROM events WHERE account_id = :account AND id = :id")
+                .bind("account", accountId).bind("id", eventId)
+                .map((rs, ctx) -> new Position(rs.getLong(1), rs.getLong(2))).findOne());
+    }
+
+    /** True when the object has any retained event: its history exists. */
+    boolean hasHistory(String accountId, String objectId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM events WHERE account_id = :account "
+                        + "AND object_id = :object").bind("account", accountId).bind("object", objectId)
+                .mapTo(Long.class).one() > 0);
+    }
+
+    /** Drops events created before the instant; returns how many. */
+    public int purge(Instant before) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM events WHERE created_at < :before")
+                .bind("before", before.toEpochMilli()).execute());
+    }
+}

@@ -81,8 +81,8 @@ class ContactClientStoryTest {
         assertThat(updated.getUpdatedAt()).isAfter(created.getUpdatedAt());
         assertThat(contacts.getContact(id, null).getData()).isEqualTo(updated);
 
-        ContactListResponseData page = contacts.listContacts(null, null, null, "JANE@company.com", null, null, null,
-                null, null, null, null, null, null, null).getData();
+        ContactListResponseData page = contacts.listContacts(
+                ContactsApi.APIListContactsRequest.newBuilder().email("JANE@company.com").build()).getData();
         assertThat(page.getContacts()).containsExactly(updated);
         assertThat(page.getPagination().getTotal()).isEqualTo(1);
 

@@ -28,6 +28,7 @@ import dev.leadstore.ratelimit.RateLimiter;
 import dev.leadstore.ratelimit.RedisRateLimiter;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The composition root: every long-lived object of the server is made here, from the database up
@@ -55,13 +56,17 @@ public final class Leadstore implements AutoCloseable {
         this.chores = new Chores(events, config.eventRetentionDays(), clock);
         FailedAttempts failures = new FailedAttempts(config.authFailuresPerMinute());
         KeyCache keyCache = new KeyCache(stores.keys(), invalidation);
+        Counts counts = new Counts(jdbi);
+        TagCounts tagCounts = new TagCounts(jdbi);
+        ContactStore contactStore = new ContactStore(jdbi, counts, tagCounts, events);
+        OpportunityStore opportunityStore = new OpportunityStore(jdbi, events);
         Routes routes = new Routes(
                 new KeyAuth(stores.keys(), keyCache, limiter, failures, new InFlight(), clock),
                 new Idempotency(new IdempotencyStore(jdbi), clock),
                 new SelfHandler(stores.accounts()),
-                contactHandlers(jdbi, events, clock),
-                new OpportunityHandlers(new OpportunityStore(jdbi, events), clock),
-                new EventHandlers(events),
+                new ContactHandlers(contactStore, new ContactBatch(jdbi, counts, tagCounts, events), clock),
+                new OpportunityHandlers(opportunityStore, clock),
+                new EventHandlers(events, Map.of("cnt", contactStore::exists, "opp", opportunityStore::exists)),
                 config.adminToken() == null ? null : new Routes.Operator(
                         new OperatorAuth(config.adminToken(), failures, clock),
                         new AccountHandlers(stores.accounts(), stores.team(), clock),
@@ -69,13 +74,6 @@ public final class Leadstore implements AutoCloseable {
                 DocsPage.load(),
                 database::healthy);
         this.app = routes.app(config.corsOrigins(), new ClientAddress(config.trustedProxies()), config.benchEndpoint());
-    }
-
-    private static ContactHandlers contactHandlers(org.jdbi.v3.core.Jdbi jdbi, EventLog events, Clock clock) {
-        Counts counts = new Counts(jdbi);
-        TagCounts tagCounts = new TagCounts(jdbi);
-        return new ContactHandlers(new ContactStore(jdbi, counts, tagCounts, events),
-                new ContactBatch(jdbi, counts, tagCounts, events), clock);
     }
 
     public static Leadstore create(Config config) {

@@ -75,6 +75,11 @@ public final class ContactStore {
         events.append(h, accountId, contact.createdAt(), new EventLog.Change("contact.created", contact.id(), contact, null));
     }
 
+    /** Whether the account holds this contact now. */
+    public boolean exists(String accountId, String id) {
+        return find(accountId, id).isPresent();
+    }
+
     Optional<Contact> find(String accountId, String id) {
         if (!Ids.looksLike("cnt", id)) {
             return Optional.empty();

@@ -13,13 +13,20 @@ import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /** `GET /events` (the feed) and the histories of contacts and opportunities. */
 public final class EventHandlers {
     private final EventLog log;
+    private final Map<String, BiPredicate<String, String>> owners;
 
-    public EventHandlers(EventLog log) {
+    /**
+     * `owners` says, by id prefix (`cnt`, `opp`), whether an account holds an object now: one made
+     * before events existed has an empty history rather than none.
+     */
+    public EventHandlers(EventLog log, Map<String, BiPredicate<String, String>> owners) {
         this.log = log;
+        this.owners = Map.copyOf(owners);
     }
 
     /** The account's events after `after`, oldest first, of the types the key may read. */
@@ -37,7 +44,8 @@ public final class EventHandlers {
             String id = ctx.pathParam("id");
             String account = KeyAuth.principal(ctx).accountId();
             Query query = new Query(ctx);
-            if (!Ids.looksLike(idPrefix, id) || !log.hasHistory(account, id)) {
+            if (!Ids.looksLike(idPrefix, id)
+                    || !log.hasHistory(account, id) && !owners.get(idPrefix).test(account, id)) {
                 throw ApiException.notFound(what);
             }
             answer(ctx, account, query, null, id);
@@ -54,7 +62,8 @@ public final class EventHandlers {
             }
             from = log.position(account, after).orElseThrow(() -> new ApiException(ErrorCode.CURSOR_EXPIRED,
                     "No event " + after + " is kept any more (events are kept for a limited time); read from the start "
-                            + "or from a later event", Map.of("parameter", "after")));
+                            + "or from a later event",
+                    Map.of("parameter", "after", "fields", Map.of("after", "names no event kept any more"))));
         }
         List<JsonNode> events = log.read(new EventLog.Read(account, from, types, limit, objectId));
         Map<String, Object> data = new LinkedHashMap<>();

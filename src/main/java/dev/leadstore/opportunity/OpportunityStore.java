@@ -54,6 +54,11 @@ public final class OpportunityStore {
         });
     }
 
+    /** Whether the account holds this opportunity now. */
+    public boolean exists(String accountId, String id) {
+        return find(accountId, id).isPresent();
+    }
+
     Optional<OpportunityDetail> find(String accountId, String id) {
         if (!Ids.looksLike("opp", id)) {
             return Optional.empty();

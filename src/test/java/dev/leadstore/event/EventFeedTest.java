@@ -145,4 +145,22 @@ class EventFeedTest {
         assertThat(app.as(app.newKey(app.newAccount("pro"), "opportunities:read"))
                 .get(CONTACTS + "/" + id + "/history").status()).isEqualTo(403);
     }
+
+    @Test
+    void retention_drops_old_events_and_leaves_a_living_object_an_empty_history() {
+        Http api = app.newTenant();
+        String kept = TestApp.createContact(api, Map.of("name", "Kept")).get("id").asText();
+        String gone = TestApp.createContact(api, Map.of("name", "Gone")).get("id").asText();
+        api.delete(CONTACTS + "/" + gone).expectStatus(200);
+        String old = api.get(EVENTS).data().at("/events/0/id").asText();
+        assertThat(app.leadstore().events().purge(java.time.Instant.now().plusSeconds(1))).isGreaterThanOrEqualTo(3);
+
+        Http.Response expired = api.get(EVENTS + "?after=" + old);
+        assertThat(expired.status()).isEqualTo(410);
+        assertThat(expired.json().at("/error/details/parameter").asText()).isEqualTo("after");
+        assertThat(api.get(CONTACTS + "/" + kept + "/history").expectStatus(200).data().get("events")).isEmpty();
+        assertThat(api.get(CONTACTS + "/" + gone + "/history").status()).isEqualTo(404);
+        String after = TestApp.createContact(api, Map.of("name", "After")).get("id").asText();
+        assertThat(api.get(EVENTS).data().at("/events/0/object_id").asText()).isEqualTo(after);
+    }
 }

@@ -14,6 +14,7 @@ import dev.leadstore.contact.TagCounts;
 import dev.leadstore.db.Database;
 import dev.leadstore.db.Invalidation;
 import dev.leadstore.http.ClientAddress;
+import dev.leadstore.http.OpenApiDocument;
 import dev.leadstore.idempotency.Idempotency;
 import dev.leadstore.idempotency.IdempotencyStore;
 import dev.leadstore.opportunity.OpportunityHandlers;
@@ -55,7 +56,8 @@ public final class Leadstore implements AutoCloseable {
                         new OperatorAuth(config.adminToken(), failures, clock),
                         new AccountHandlers(stores.accounts(), stores.team(), clock),
                         new KeyHandlers(stores.accounts(), stores.keys(), clock)),
-                database::healthy);
+                database::healthy,
+                OpenApiDocument.load());
         this.app = routes.app(config.corsOrigins(), new ClientAddress(config.trustedProxies()), config.benchEndpoint());
     }
 

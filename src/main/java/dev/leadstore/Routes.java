@@ -16,6 +16,7 @@ import dev.leadstore.contact.ContactHandlers;
 import dev.leadstore.http.ClientAddress;
 import dev.leadstore.http.ErrorWriter;
 import dev.leadstore.http.HttpBasics;
+import dev.leadstore.http.OpenApiDocument;
 import dev.leadstore.http.QueryString;
 import dev.leadstore.http.Responses;
 import dev.leadstore.idempotency.Idempotency;
@@ -31,7 +32,7 @@ import java.util.function.BooleanSupplier;
 
 /** The route table: every path, verb, handler and required permission of the server. */
 record Routes(KeyAuth auth, Idempotency idempotency, ContactHandlers contacts, OpportunityHandlers opportunities,
-              Operator operator, BooleanSupplier healthy) {
+              Operator operator, BooleanSupplier healthy, OpenApiDocument document) {
     static final String API = "/external/v1";
     static final String ADMIN = "/admin/v1";
 
@@ -53,6 +54,7 @@ record Routes(KeyAuth auth, Idempotency idempotency, ContactHandlers contacts, O
             r.exception(Exception.class, ErrorWriter::unexpectedError);
 
             r.get("/health", ctx -> HttpBasics.health(ctx, healthy.getAsBoolean()));
+            read(r, "/openapi.json", document::serve);
             if (benchEndpoint) {
                 // No database, no key, tiny JSON: what HTTP alone costs (see the benchmark).
                 r.get("/bench/ping", ctx -> Responses.bytes(ctx, Json.bytes(Map.of("ok", true))));

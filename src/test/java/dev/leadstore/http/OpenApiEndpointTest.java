@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.leadstore.support.Http;
+import dev.leadstore.support.RawHttp;
 import dev.leadstore.support.TestApp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,14 @@ class OpenApiEndpointTest {
         assertThat(document.get("openapi").isTextual()).isTrue();
         assertThat(document.at("/paths/~1openapi.json/get/operationId").asText()).isEqualTo("getOpenApiDocument");
         assertThat(document.at("/paths/~1health/get/responses").has("200")).isTrue();
+    }
+
+    @Test
+    void a_plain_http_client_gets_the_same_document() throws IOException {
+        Http.Response response = RawHttp.send(app.baseUrl(), "GET", "/openapi.json", new byte[0], false);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json()).isEqualTo(yaml());
     }
 
     @Test

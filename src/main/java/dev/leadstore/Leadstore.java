@@ -78,6 +78,11 @@ public final class Leadstore implements AutoCloseable {
         return app.port();
     }
 
+    /** The running app, whose registered routes RouteTableDocumentedTest compares with the document. */
+    Javalin app() {
+        return app;
+    }
+
     Stores stores() {
         return stores;
     }

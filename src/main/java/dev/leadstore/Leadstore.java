@@ -19,6 +19,7 @@ import dev.leadstore.event.EventHandlers;
 import dev.leadstore.event.EventLog;
 import dev.leadstore.http.ClientAddress;
 import dev.leadstore.http.DocsPage;
+import dev.leadstore.http.OpenApiDocument;
 import dev.leadstore.idempotency.Idempotency;
 import dev.leadstore.idempotency.IdempotencyStore;
 import dev.leadstore.opportunity.OpportunityHandlers;
@@ -72,7 +73,8 @@ public final class Leadstore implements AutoCloseable {
                         new AccountHandlers(stores.accounts(), stores.team(), clock),
                         new KeyHandlers(stores.accounts(), stores.keys(), clock)),
                 DocsPage.load(),
-                database::healthy);
+                database::healthy,
+                OpenApiDocument.load());
         this.app = routes.app(config.corsOrigins(), new ClientAddress(config.trustedProxies()), config.benchEndpoint());
     }
 
@@ -92,6 +94,11 @@ public final class Leadstore implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The running app, whose registered routes RouteTableDocumentedTest compares with the document. */
+    Javalin app() {
+        return app;
     }
 
     Stores stores() {

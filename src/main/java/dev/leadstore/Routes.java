@@ -21,6 +21,7 @@ import dev.leadstore.http.ClientAddress;
 import dev.leadstore.http.DocsPage;
 import dev.leadstore.http.ErrorWriter;
 import dev.leadstore.http.HttpBasics;
+import dev.leadstore.http.OpenApiDocument;
 import dev.leadstore.http.QueryString;
 import dev.leadstore.http.Responses;
 import dev.leadstore.idempotency.Idempotency;
@@ -37,7 +38,7 @@ import java.util.function.BooleanSupplier;
 /** The route table: every path, verb, handler and required permission of the server. */
 record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHandlers contacts,
               OpportunityHandlers opportunities, EventHandlers events, Operator operator, DocsPage docs,
-              BooleanSupplier healthy) {
+              BooleanSupplier healthy, OpenApiDocument document) {
     static final String API = "/external/v1";
     static final String ADMIN = "/admin/v1";
 
@@ -61,6 +62,7 @@ record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHa
             r.get("/health", ctx -> HttpBasics.health(ctx, healthy.getAsBoolean()));
             read(r, "/docs", docs::page);
             read(r, "/docs/{file}", docs::asset);
+            read(r, "/openapi.json", document::serve);
             if (benchEndpoint) {
                 // No database, no key, tiny JSON: what HTTP alone costs (see the benchmark).
                 r.get("/bench/ping", ctx -> Responses.bytes(ctx, Json.bytes(Map.of("ok", true))));

@@ -33,6 +33,11 @@ class CorsTest {
             assertThat(allowed.header("Access-Control-Allow-Origin")).contains("https://app.example.com");
             Http.Response other = app.as(key).withHeader("Origin", "https://evil.example").get("/external/v1/contacts");
             assertThat(other.header("Access-Control-Allow-Origin")).isEmpty();
+            Http.Response preflight = app.http().withHeader("Origin", "https://app.example.com")
+                    .withHeader("Access-Control-Request-Method", "POST").send("OPTIONS", "/external/v1/contacts", null, null);
+            assertThat(preflight.status()).isEqualTo(200);
+            assertThat(preflight.body()).isEmpty();
+            assertThat(preflight.header("Access-Control-Allow-Origin")).contains("https://app.example.com");
         }
     }
 }

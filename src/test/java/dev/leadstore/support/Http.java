@@ -16,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A small HTTP client for tests: real requests over the loopback, JSON in and out. */
+/**
+ * A small HTTP client for tests: real requests over the loopback, JSON in and out. Every answer
+ * is held to the OpenAPI document (see ApiContract).
+ */
 public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -83,7 +86,9 @@ public final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers(), response.body());
+            Response answer = new Response(response.statusCode(), response.headers(), response.body());
+            ApiContract.check(method, path, answer);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 /**
  * One HTTP/1.1 exchange over a plain socket, reading the answer while the body is still being
  * written: a server may answer a large body before reading it (413), and java.net.http then
- * reports only the failed write.
+ * reports only the failed write. The answer is held to the OpenAPI document (see ApiContract).
  */
 public final class RawHttp {
     private RawHttp() {
@@ -39,7 +40,9 @@ public final class RawHttp {
             Thread writer = new Thread(() -> write(socket, head.toString(), body, chunked), "raw-http-writer");
             writer.setDaemon(true);
             writer.start();
-            return read(socket.getInputStream());
+            Http.Response answer = read(socket.getInputStream());
+            ApiContract.check(method, path, answer);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,9 +73,9 @@ public final class RawHttp {
     }
 
     private static Http.Response read(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        in.transferTo(all);
-        String text = all.toString(StandardCharsets.UTF_8);
+        byte[] all = in.readAllBytes();
+        // One byte, one char: the head is ASCII, and offsets in the text are offsets in the bytes.
+        String text = new String(all, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {
             throw new IOException("no complete response: " + text);
@@ -85,6 +88,29 @@ public final class RawHttp {
             headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>())
                     .add(lines[i].substring(colon + 1).trim());
         }
-        return new Http.Response(status, HttpHeaders.of(headers, (name, value) -> true), text.substring(end + 4));
+        byte[] body = Arrays.copyOfRange(all, end + 4, all.length);
+        if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
+            body = dechunk(body, text.substring(end + 4));
+        }
+        return new Http.Response(status, HttpHeaders.of(headers, (name, value) -> true),
+                new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The payload of a chunked body (RFC 9112, section 7.1); text is the same bytes, one char each. */
+    private static byte[] dechunk(byte[] body, String text) throws IOException {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        int at = 0;
+        while (true) {
+            int line = text.indexOf("\r\n", at);
+            if (line < 0) {
+                throw new IOException("a chunked body that does not end: " + text);
+            }
+            int size = Integer.parseInt(text.substring(at, line).split(";")[0].trim(), 16);
+            if (size == 0) {
+                return payload.toByteArray();
+            }
+            payload.write(body, line + 2, size);
+            at = line + 2 + size + 2;
+        }
     }
 }

@@ -14,7 +14,8 @@ final class Serve implements Callable<Integer> {
         Leadstore leadstore = Leadstore.create(config);
         leadstore.start();
         Runtime.getRuntime().addShutdownHook(new Thread(leadstore::close, "leadstore-shutdown"));
-        Bootstrap.firstStart(leadstore.stores(), leadstore.port(), Clock.systemUTC(), System.out);
+        Bootstrap.start(leadstore.stores(), leadstore.port(), config.database().embedded(), config.adminToken() != null,
+                Clock.systemUTC(), System.out);
         // The listening line comes last: whoever waits for it has everything startup prints.
         System.out.println("Leadstore listening on port " + leadstore.port() + " ("
                 + (config.database().embedded()

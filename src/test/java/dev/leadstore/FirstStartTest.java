@@ -3,6 +3,7 @@ package dev.leadstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadstore.support.Cli;
 import dev.leadstore.support.Http;
 import dev.leadstore.support.ServerProcess;
 import dev.leadstore.support.TestApp;
@@ -62,11 +63,31 @@ class FirstStartTest {
             assertThat(key).startsWith(keyList.get(0).get("prefix").asText());
         }
 
+        String hint;
+        String defaultAccount;
         try (ServerProcess second = ServerProcess.start(database.environment())) {
             assertThat(printedKeys(second)).as(String.join("\n", second.output())).isEmpty();
             assertThat(second.output()).noneMatch(line -> line.contains("gr_live_"));
             assertThat(second.http().withHeader("X-API-Key", key).get(CONTACTS).status()).isEqualTo(200);
-            assertThat(admin(second).get("/admin/v1/accounts").data().get("accounts")).hasSize(1);
+            JsonNode accounts = admin(second).get("/admin/v1/accounts").data().get("accounts");
+            assertThat(accounts).hasSize(1);
+            defaultAccount = accounts.get(0).get("id").asText();
+            hint = second.output().stream().filter(line -> line.strip().startsWith("./leadstore keys create"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no hint on how to get a key in:\n"
+                            + String.join("\n", second.output())));
+        }
+        // The hint is a command that works as printed, for the default account.
+        Matcher command = Pattern.compile("\\./leadstore (keys create --account (\\S+) --name (\\S+) --permissions '\\*')")
+                .matcher(hint);
+        assertThat(command.find()).as(hint).isTrue();
+        assertThat(command.group(2)).isEqualTo(defaultAccount);
+        Cli.Result made = Cli.run(database.environment(), "keys", "create", "--account", command.group(2),
+                "--name", command.group(3), "--permissions", "*");
+        assertThat(made.exitCode()).as(made.toString()).isZero();
+        List<String> newKeys = KEY.matcher(made.out()).results().map(Matcher::group).toList();
+        assertThat(newKeys).hasSize(1);
+        try (ServerProcess third = ServerProcess.start(database.environment())) {
+            assertThat(third.http().withHeader("X-API-Key", newKeys.get(0)).get(CONTACTS).status()).isEqualTo(200);
         }
     }
 

@@ -84,7 +84,7 @@ class FirstStartTest {
         Cli.Result made = Cli.run(database.environment(), "keys", "create", "--account", command.group(2),
                 "--name", command.group(3), "--permissions", "*");
         assertThat(made.exitCode()).as(made.toString()).isZero();
-        List<String> newKeys = KEY.matcher(made.out()).results().map(Matcher::group).toList();
+        List<String> newKeys = KEY.matcher(made.out()).results().map(java.util.regex.MatchResult::group).toList();
         assertThat(newKeys).hasSize(1);
         try (ServerProcess third = ServerProcess.start(database.environment())) {
             assertThat(third.http().withHeader("X-API-Key", newKeys.get(0)).get(CONTACTS).status()).isEqualTo(200);

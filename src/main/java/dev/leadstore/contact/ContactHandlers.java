@@ -44,7 +44,7 @@ public final class ContactHandlers {
     public void list(Context ctx) {
         ContactFilter filter = ContactFilter.read(new Query(ctx));
         Listing<Contact> listing = store.list(account(ctx), filter);
-        Responses.ok(ctx, filter.page().page("contacts", listing.items(), listing.total()));
+        Responses.ok(ctx, filter.page().page("contacts", listing));
     }
 
     private static String account(Context ctx) {

@@ -51,8 +51,7 @@ public final class OpportunityHandlers {
     public void list(Context ctx) {
         OpportunityFilter filter = OpportunityFilter.read(new Query(ctx));
         Listing<Opportunity> listing = store.list(account(ctx), filter);
-        Responses.ok(ctx, filter.page().page("opportunities",
-                listing.items(), listing.total()));
+        Responses.ok(ctx, filter.page().page("opportunities", listing));
     }
 
     private static String account(Context ctx) {

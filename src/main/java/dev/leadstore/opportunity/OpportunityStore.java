@@ -1,7 +1,9 @@
 package dev.leadstore.opportunity;
 
 import dev.leadstore.base.ApiException;
+import dev.leadstore.base.EntityTags;
 import dev.leadstore.base.FieldErrors;
+import dev.leadstore.base.Precondition;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
 import dev.leadstore.person.PersonColumns;
@@ -56,20 +58,32 @@ public final class OpportunityStore {
         return jdbi.withHandle(h -> select(h, accountId, id));
     }
 
-    OpportunityDetail update(String accountId, String id, OpportunityInput in, Instant now) {
-        return change(accountId, id, h -> checkReferences(h, accountId, in), old -> in.applyTo(old, now), now);
+    OpportunityDetail update(String accountId, String id, OpportunityInput in, Instant now, Precondition ifMatch) {
+        return change(accountId, id, h -> checkReferences(h, accountId, in), old -> in.applyTo(old, now), now, ifMatch);
     }
 
-    OpportunityDetail changeStage(String accountId, String id, String status, Instant now) {
-        return change(accountId, id, h -> { }, old -> old.inStage(status, now), now);
+    OpportunityDetail changeStage(String accountId, String id, String status, Instant now, Precondition ifMatch) {
+        return change(accountId, id, h -> { }, old -> old.inStage(status, now), now, ifMatch);
     }
 
-    boolean delete(String accountId, String id) {
+    /** Deletes at once, or, when If-Match names versions, once the locked row is found to be one of them. */
+    boolean delete(String accountId, String id, Precondition ifMatch) {
         if (!Ids.looksLike("opp", id)) {
             return false;
         }
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM opportunities WHERE account_id = :account AND id = :id")
-                .bind("account", accountId).bind("id", id).execute() == 1);
+        return jdbi.inTransaction(h -> {
+            if (!ifMatch.anyVersion()) {
+                Optional<Long> updatedAt = h.createQuery("SELECT updated_at FROM opportunities "
+                                + "WHERE account_id = :account AND id = :id FOR UPDATE")
+                        .bind("account", accountId).bind("id", id).mapTo(Long.class).findOne();
+                if (updatedAt.isEmpty()) {
+                    return false;
+                }
+                ifMatch.check(EntityTags.of(id, Instant.ofEpochMilli(updatedAt.get())));
+            }
+            return h.createUpdate("DELETE FROM opportunities WHERE account_id = :account AND id = :id")
+                    .bind("account", accountId).bind("id", id).execute() == 1;
+        });
     }
 
     Listing<Opportunity> list(String accountId, OpportunityFilter filter) {
@@ -79,7 +93,7 @@ public final class OpportunityStore {
 
     /** Locks the row, computes its next state and writes it only when something really changed. */
     private OpportunityDetail change(String accountId, String id, java.util.function.Consumer<Handle> validate,
-                                     UnaryOperator<Opportunity> next, Instant now) {
+                                     UnaryOperator<Opportunity> next, Instant now, Precondition ifMatch) {
         return jdbi.inTransaction(h -> {
             validate.accept(h);
             boolean locked = Ids.looksLike("opp", id) && h.createQuery(
@@ -89,6 +103,7 @@ public final class OpportunityStore {
                 throw ApiException.notFound("Opportunity");
             }
             OpportunityDetail old = select(h, accountId, id).orElseThrow();
+            ifMatch.check(EntityTags.of(id, old.opportunity().updatedAt()));
             Opportunity applied = next.apply(old.opportunity());
             if (applied.equals(old.opportunity())) {
                 return old;

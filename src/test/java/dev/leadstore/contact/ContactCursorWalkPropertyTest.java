@@ -48,7 +48,7 @@ class ContactCursorWalkPropertyTest {
     record Write(String kind, int n) {
     }
 
-    @Property(tries = 4, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 10, shrinking = ShrinkingMode.OFF)
     void a_walk_by_cursor_sees_every_contact_present_throughout_exactly_once(
             @ForAll @IntRange(min = 8, max = 30) int seeded, @ForAll @IntRange(min = 1, max = 6) int limit,
             @ForAll("writes") @Size(max = 14) List<Write> writes, @ForAll long seed) throws Exception {

@@ -1,5 +1,6 @@
 package dev.leadstore.contact;
 
+import dev.leadstore.db.Cursor;
 import dev.leadstore.db.Listing;
 import dev.leadstore.db.Where;
 import dev.leadstore.db.PageRequest;
@@ -26,11 +27,11 @@ record ContactFilter(
         Instant updatedBefore,
         PageRequest page) {
     private static final List<SortColumn> SORTS = List.of(
-            new SortColumn("created_at", "c.created_at"),
-            new SortColumn("updated_at", "c.updated_at"),
-            new SortColumn("name", "c.name_lc"),
-            new SortColumn("company", "c.company_lc", true));
-    private static final SortColumn TAG_CREATED = new SortColumn("created_at", "t.created_at");
+            SortColumn.millis("created_at", "c.created_at"),
+            SortColumn.millis("updated_at", "c.updated_at"),
+            SortColumn.text("name", "c.name_lc", false),
+            SortColumn.text("company", "c.company_lc", true));
+    private static final SortColumn TAG_CREATED = SortColumn.millis("created_at", "t.created_at");
 
     /** True when the list has no filter, so its total is the account's contact count. */
     boolean unfiltered() {
@@ -63,7 +64,7 @@ record ContactFilter(
     Listing.Plan plan(String accountId) {
         String from = walksTag() ? "contact_tags t JOIN contacts c ON c.account_id = t.account_id AND c.id = t.contact_id"
                 : "contacts c";
-        PageRequest order = walksTag() ? new PageRequest(page.page(), page.limit(), TAG_CREATED, page.descending()) : page;
+        PageRequest order = walksTag() ? page.sortedBy(TAG_CREATED) : page;
         String idColumn = walksTag() ? "t.contact_id" : "c.id";
         String tag = onlyTag();
         String totalSql = unfiltered() ? ContactSql.TOTAL : tag != null ? ContactSql.TAG_TOTAL : null;
@@ -88,7 +89,7 @@ record ContactFilter(
 
     /** The filter of a list request's query parameters, read by the rules of every list. */
     static ContactFilter read(Query query) {
-        return new ContactFilter(
+        ContactFilter filter = new ContactFilter(
                 lower(query.text("search")),
                 PersonFields.emailKey(query.text("email")),
                 lower(query.text("company")),
@@ -99,7 +100,19 @@ record ContactFilter(
                 query.timestamp("created_before"),
                 query.timestamp("updated_after"),
                 query.timestamp("updated_before"),
-                query.page(SORTS));
+                null);
+        return filter.paged(query.page(SORTS, filter.fingerprint()));
+    }
+
+    /** What a cursor of this list must have been made with: the same filters, tags in any order. */
+    private String fingerprint() {
+        return Cursor.fingerprint("contacts", search, email, company, source, linkedinUrl, tags, createdAfter,
+                createdBefore, updatedAfter, updatedBefore);
+    }
+
+    private ContactFilter paged(PageRequest page) {
+        return new ContactFilter(search, email, company, source, linkedinUrl, tags, createdAfter, createdBefore,
+                updatedAfter, updatedBefore, page);
     }
 
     private static String lower(String value) {

@@ -6,7 +6,9 @@ import dev.leadstore.base.ErrorCode;
 import java.util.Map;
 import dev.leadstore.db.Listing;
 import dev.leadstore.base.ApiException;
+import dev.leadstore.base.EntityTags;
 import dev.leadstore.http.Bodies;
+import dev.leadstore.http.Conditions;
 import dev.leadstore.http.Query;
 import dev.leadstore.http.Responses;
 import io.javalin.http.Context;
@@ -57,17 +59,18 @@ public final class ContactHandlers {
     }
 
     public void get(Context ctx) {
-        Responses.ok(ctx, store.find(account(ctx), ctx.pathParam("id"))
-                .orElseThrow(() -> ApiException.notFound("Contact")));
+        Contact contact = store.find(account(ctx), ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("Contact"));
+        Conditions.read(ctx, tag(contact), contact);
     }
 
     public void update(Context ctx) {
         ContactInput input = ContactInput.parse(Bodies.object(ctx), false);
-        Responses.ok(ctx, store.update(account(ctx), ctx.pathParam("id"), input, now()));
+        Contact contact = store.update(account(ctx), ctx.pathParam("id"), input, now(), Conditions.ifMatch(ctx));
+        Conditions.written(ctx, tag(contact), contact);
     }
 
     public void delete(Context ctx) {
-        if (!store.delete(account(ctx), ctx.pathParam("id"), now())) {
+        if (!store.delete(account(ctx), ctx.pathParam("id"), now(), Conditions.ifMatch(ctx))) {
             throw ApiException.notFound("Contact");
         }
         Responses.message(ctx, "Contact deleted successfully");
@@ -76,7 +79,11 @@ public final class ContactHandlers {
     public void list(Context ctx) {
         ContactFilter filter = ContactFilter.read(new Query(ctx));
         Listing<Contact> listing = store.list(account(ctx), filter);
-        Responses.ok(ctx, filter.page().page("contacts", listing.items(), listing.total()));
+        Responses.ok(ctx, filter.page().page("contacts", listing));
+    }
+
+    private static String tag(Contact contact) {
+        return EntityTags.of(contact.id(), contact.updatedAt());
     }
 
     private static String account(Context ctx) {

@@ -3,8 +3,10 @@ package dev.leadstore.contact;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadstore.base.ApiException;
+import dev.leadstore.base.EntityTags;
 import dev.leadstore.base.ErrorCode;
 import dev.leadstore.base.Json;
+import dev.leadstore.base.Precondition;
 import dev.leadstore.db.Constraints;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
@@ -102,8 +104,11 @@ public final class ContactStore {
         return rows;
     }
 
-    /** Applies the given fields under a row lock, so concurrent merges of custom_fields all survive. */
-    Contact update(String accountId, String id, ContactInput input, Instant now) {
+    /**
+     * Applies the given fields under a row lock, so concurrent merges of custom_fields all survive and
+     * If-Match is compared with the version this update would change.
+     */
+    Contact update(String accountId, String id, ContactInput input, Instant now, Precondition ifMatch) {
         if (!Ids.looksLike("cnt", id)) {
             throw ApiException.notFound("Contact");
         }
@@ -113,6 +118,7 @@ public final class ContactStore {
         try {
             return jdbi.inTransaction(h -> {
                 Contact old = selectForUpdate(h, accountId, id).orElseThrow(() -> ApiException.notFound("Contact"));
+                ifMatch.check(EntityTags.of(old.id(), old.updatedAt()));
                 Contact applied = input.applyTo(old);
                 email[0] = applied.email();
                 if (applied.equals(old)) {
@@ -200,7 +206,7 @@ public final class ContactStore {
         }
     }
 
-    boolean delete(String accountId, String id, Instant now) {
+    boolean delete(String accountId, String id, Instant now, Precondition ifMatch) {
         if (!Ids.looksLike("cnt", id)) {
             return false;
         }
@@ -210,6 +216,7 @@ public final class ContactStore {
             if (old.isEmpty()) {
                 return false;
             }
+            ifMatch.check(EntityTags.of(id, old.get().updatedAt()));
             h.createUpdate(ContactSql.DELETE_TAGS).bind("account", accountId).bind("id", id).execute();
             h.createUpdate(ContactSql.DELETE).bind("account", accountId).bind("id", id).execute();
             int shard = Counts.shard();

@@ -1,5 +1,6 @@
 package dev.leadstore.db;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,11 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatements;
 
-/** One page of a list and the total number of rows matching its filters. */
-public record Listing<T>(List<T> items, long total) {
+/**
+ * One page of a list, the total number of rows matching its filters, and the cursor of the page
+ * after it (null on the last page).
+ */
+public record Listing<T>(List<T> items, long total, Cursor next) {
     /** From this offset on, a page first finds its ids alone (an index-only walk), then reads those rows. */
     static final long DEEP_OFFSET = 200;
     /**
@@ -19,6 +23,9 @@ public record Listing<T>(List<T> items, long total) {
      * (H2 does, once an account outgrows its cache): there every page is read in two steps.
      */
     static final String IDS_FIRST = "leadstore.idsFirst";
+    /** The sort key of each row, read beside it for the next cursor. */
+    private static final String KEY = "page_key";
+    private static final String ID = "page_id";
 
     /**
      * The statements of one list request. The total is counted with the page's own filters, unless
@@ -35,44 +42,99 @@ public record Listing<T>(List<T> items, long total) {
             return totalSql != null ? totalValues : where.values();
         }
 
-        /** The page in its order, `:limit` rows from `:offset`; `select` names the columns read. */
+        /**
+         * The page's first statement in its order, `:limit` rows (one more than the page holds, to know
+         * whether another page follows): from `:offset` for a numbered page, past the cursor's row for a
+         * cursor page. `select` names the columns read.
+         */
         public String pageSql(String select) {
-            return "SELECT " + select + " FROM " + from + where.sql() + page.orderBy(idColumn)
-                    + " LIMIT :limit OFFSET :offset";
+            return pageSql(select, Keyset.steps(page, idColumn).get(0));
         }
 
-        /** The page's values, paging included. */
+        /** The values of {@link #pageSql}. */
         public Map<String, Object> pageValues() {
+            return pageValues(Keyset.steps(page, idColumn).get(0), page.limit() + 1);
+        }
+
+        String pageSql(String select, Keyset.Step step) {
+            return "SELECT " + select + " FROM " + from + where.sql() + step.condition() + page.orderBy(idColumn)
+                    + (page.cursor() == null ? " LIMIT :limit OFFSET :offset" : " LIMIT :limit");
+        }
+
+        Map<String, Object> pageValues(Keyset.Step step, int limit) {
             Map<String, Object> values = new HashMap<>(where.values());
-            values.put("limit", page.limit());
-            values.put("offset", page.offset());
+            values.putAll(step.values());
+            values.put("limit", limit);
+            if (page.cursor() == null) {
+                values.put("offset", page.offset());
+            }
             return values;
         }
     }
 
-    /** Counts the matches (or reads the kept total), then reads the requested page in its order. */
+    /** A row of the page: its id and sort key, and the row itself once read. */
+    private record Row<T>(String id, Object key, T item) {
+    }
+
+    /**
+     * Counts the matches (or reads the kept total), then reads the requested page in its order, one row
+     * more than it holds: when that row exists, the page's last row makes the next cursor.
+     */
     public static <T> Listing<T> fetch(Handle h, Plan plan, Function<T, String> idOf, RowMapper<T> mapper) {
         long total = bind(h.createQuery(plan.countSql()), plan.countValues()).mapTo(Long.class).one();
         PageRequest page = plan.page();
-        if (total <= page.offset()) {
-            return new Listing<>(List.of(), total);
+        if (page.cursor() == null && total <= page.offset()) {
+            return new Listing<>(List.of(), total, null);
         }
         boolean idsFirst = page.offset() >= DEEP_OFFSET
                 || Boolean.TRUE.equals(h.getConfig(SqlStatements.class).getAttribute(IDS_FIRST));
-        if (!idsFirst) {
-            return new Listing<>(bind(h.createQuery(plan.pageSql(plan.columns())), plan.pageValues()).map(mapper).list(),
-                    total);
+        int wanted = page.limit() + 1;
+        List<Row<T>> rows = new ArrayList<>();
+        for (Keyset.Step step : Keyset.steps(page, plan.idColumn())) {
+            if (rows.size() < wanted) {
+                rows.addAll(read(h, plan, step, wanted - rows.size(), idsFirst, idOf, mapper));
+            }
         }
-        List<String> ids = bind(h.createQuery(plan.pageSql(plan.idColumn())), plan.pageValues()).mapTo(String.class).list();
+        Cursor next = null;
+        if (rows.size() > page.limit()) {
+            rows = rows.subList(0, page.limit());
+            Row<T> last = rows.get(rows.size() - 1);
+            next = page.after(last.key(), last.id());
+        }
+        if (idsFirst) {
+            rows = withItems(h, plan, rows, idOf, mapper);
+        }
+        return new Listing<>(rows.stream().map(Row::item).filter(Objects::nonNull).toList(), total, next);
+    }
+
+    /** Up to `limit` rows of one step: whole rows, or only their ids and keys when reading ids first. */
+    private static <T> List<Row<T>> read(Handle h, Plan plan, Keyset.Step step, int limit, boolean idsFirst,
+                                         Function<T, String> idOf, RowMapper<T> mapper) {
+        PageRequest.SortColumn sort = plan.page().sortBy();
+        String key = sort.column() + " AS " + KEY;
+        Query query = bind(h.createQuery(plan.pageSql(idsFirst ? plan.idColumn() + " AS " + ID + ", " + key
+                : plan.columns() + ", " + key, step)), plan.pageValues(step, limit));
+        if (idsFirst) {
+            return query.map((rs, ctx) -> new Row<T>(rs.getString(ID), sort.read(rs, KEY), null)).list();
+        }
+        return query.map((rs, ctx) -> {
+            T item = mapper.map(rs, ctx);
+            return new Row<>(idOf.apply(item), sort.read(rs, KEY), item);
+        }).list();
+    }
+
+    /** The rows of these ids, in their order; a row deleted in between is left out. */
+    private static <T> List<Row<T>> withItems(Handle h, Plan plan, List<Row<T>> ids, Function<T, String> idOf,
+                                              RowMapper<T> mapper) {
         if (ids.isEmpty()) {
-            return new Listing<>(List.of(), total);
+            return ids;
         }
-        Map<String, T> rows = new HashMap<>();
+        Map<String, T> items = new HashMap<>();
         plan.where().bind(h.createQuery("SELECT " + plan.columns() + " FROM " + plan.from() + plan.where().sql()
                         + " AND " + plan.idColumn() + " IN (<page_ids>)"))
-                .bindList("page_ids", ids)
-                .map(mapper).forEach(row -> rows.put(idOf.apply(row), row));
-        return new Listing<>(ids.stream().map(rows::get).filter(Objects::nonNull).toList(), total);
+                .bindList("page_ids", ids.stream().map(Row::id).toList())
+                .map(mapper).forEach(item -> items.put(idOf.apply(item), item));
+        return ids.stream().map(row -> new Row<>(row.id(), row.key(), items.get(row.id()))).toList();
     }
 
     private static Query bind(Query query, Map<String, Object> values) {

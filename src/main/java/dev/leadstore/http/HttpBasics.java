@@ -37,7 +37,8 @@ public final class HttpBasics {
                     corsOrigins.forEach(origin -> rule.allowHost(origin));
                 }
                 List.of("X-Request-Id", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
-                        "Retry-After", "RateLimit", "RateLimit-Policy", "Idempotent-Replayed").forEach(rule::exposeHeader);
+                        "Retry-After", "RateLimit", "RateLimit-Policy", "Idempotent-Replayed", "ETag")
+                        .forEach(rule::exposeHeader);
             }));
         }
         config.startup.showJavalinBanner = false;

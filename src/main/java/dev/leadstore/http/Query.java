@@ -4,6 +4,7 @@ import dev.leadstore.base.ApiException;
 import dev.leadstore.base.ErrorCode;
 import dev.leadstore.base.Text;
 import dev.leadstore.base.Timestamps;
+import dev.leadstore.db.Cursor;
 import dev.leadstore.db.PageRequest;
 import dev.leadstore.db.PageRequest.SortColumn;
 import io.javalin.http.Context;
@@ -87,14 +88,44 @@ public final class Query {
         return value;
     }
 
-    /** Reads page, limit, sort_by (one of `columns`, the first being the default) and sort_order. */
-    public PageRequest page(List<SortColumn> columns) {
+    /**
+     * Reads page or cursor, limit, sort_by (one of `columns`, the first being the default) and
+     * sort_order. A cursor must come from a list with the same sort and the same filters, whose
+     * fingerprint is `filters`.
+     */
+    public PageRequest page(List<SortColumn> columns, String filters) {
+        String token = parameters.apply("cursor");
+        if (token != null && parameters.apply("page") != null) {
+            throw ApiException.invalidParameter("cursor", "cannot be given with page");
+        }
         int page = integer("page", 1, 1, PageRequest.MAX_PAGE);
         int limit = integer("limit", 20, 1, 100);
         String sortBy = oneOf("sort_by", columns.get(0).wire(), columns.stream().map(SortColumn::wire).toList());
         String order = oneOf("sort_order", "desc", List.of("asc", "desc"));
         SortColumn column = columns.stream().filter(c -> c.wire().equals(sortBy)).findFirst().orElseThrow();
-        return new PageRequest(page, limit, column, order.equals("desc"));
+        boolean descending = order.equals("desc");
+        Cursor cursor = token == null ? null : cursor(token, column, descending, filters);
+        return new PageRequest(page, limit, column, descending, filters, cursor);
+    }
+
+    private static Cursor cursor(String token, SortColumn column, boolean descending, String filters) {
+        Cursor cursor = Cursor.decode(token);
+        if (cursor == null) {
+            throw ApiException.invalidParameter("cursor", "must be a next_cursor as this list returned it");
+        }
+        if (!cursor.sortBy().equals(column.wire()) || cursor.descending() != descending) {
+            throw ApiException.invalidParameter("cursor", "was made for sort_by=" + cursor.sortBy() + "&sort_order="
+                    + (cursor.descending() ? "desc" : "asc") + "; send the sort and filters of its first page");
+        }
+        if (!cursor.filters().equals(filters)) {
+            throw ApiException.invalidParameter("cursor", "was made for other filters; "
+                    + "send the sort and filters of its first page");
+        }
+        try {
+            return cursor.withKey(column.bindable(cursor.key()));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter("cursor", "must be a next_cursor as this list returned it");
+        }
     }
 
     /** A comma-separated list, items trimmed, empty items dropped; null when none. */

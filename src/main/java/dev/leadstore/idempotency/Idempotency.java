@@ -1,10 +1,14 @@
 package dev.leadstore.idempotency;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.leadstore.auth.ApiKeys;
 import dev.leadstore.auth.KeyAuth;
 import dev.leadstore.auth.Principal;
 import dev.leadstore.base.ApiException;
+import dev.leadstore.base.EntityTags;
+import dev.leadstore.base.Json;
 import dev.leadstore.http.Bodies;
+import dev.leadstore.http.Conditions;
 import dev.leadstore.base.ErrorCode;
 import dev.leadstore.http.ErrorWriter;
 import dev.leadstore.http.Responses;
@@ -14,13 +18,15 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Safe retries: a POST or PUT with an Idempotency-Key runs once per API key and key; a repeat with
- * the same body replays the first answer, a repeat with another body is 409 CONFLICT.
+ * the same request (method, path, body and If-Match) replays the first answer, with the ETag it
+ * carried; a repeat with another request is 409 CONFLICT.
  */
 public final class Idempotency {
     public static final String HEADER = "Idempotency-Key";
@@ -48,7 +54,7 @@ public final class Idempotency {
             validate(key);
             Principal principal = KeyAuth.principal(ctx);
             Id id = new Id(principal.accountId(), principal.keyId(), key);
-            String fingerprint = ApiKeys.hash(ctx.method() + " " + ctx.path() + "\n"
+            String fingerprint = ApiKeys.hash(ifMatch(ctx) + ctx.method() + " " + ctx.path() + "\n"
                     + new String(Bodies.raw(ctx), StandardCharsets.ISO_8859_1));
             Optional<Entry> previous = claim(id, fingerprint);
             if (previous.isPresent()) {
@@ -115,7 +121,34 @@ public final class Idempotency {
     private static void replay(Context ctx, Entry entry) {
         ctx.status(entry.status());
         ctx.header("Idempotent-Replayed", "true");
+        String tag = replayedTag(ctx.method().name(), entry);
+        if (tag != null) {
+            ctx.header(Conditions.ETAG, tag);
+        }
         Responses.bytes(ctx, entry.response());
+    }
+
+    /**
+     * The ETag the first answer carried: a 200 to PUT or PATCH holds the object it left, and the tag of
+     * that version is its id and updated_at. Other answers carried none.
+     */
+    private static String replayedTag(String method, Entry entry) {
+        if (entry.status() != 200 || !(method.equals("PUT") || method.equals("PATCH"))) {
+            return null;
+        }
+        JsonNode data = Json.parse(new String(entry.response(), StandardCharsets.UTF_8)).path("data");
+        JsonNode id = data.path("id");
+        JsonNode updatedAt = data.path("updated_at");
+        if (!id.isTextual() || !updatedAt.isTextual()) {
+            return null;
+        }
+        return EntityTags.of(id.asText(), Instant.parse(updatedAt.asText()));
+    }
+
+    /** A conditional write is another request than the same write with another condition, or none. */
+    private static String ifMatch(Context ctx) {
+        String value = Conditions.ifMatch(ctx).value();
+        return value == null ? "" : "If-Match: " + value + "\n";
     }
 
     private static void validate(String key) {

@@ -1,5 +1,6 @@
 package dev.leadstore.opportunity;
 
+import dev.leadstore.db.Cursor;
 import dev.leadstore.db.Where;
 import dev.leadstore.db.PageRequest;
 import dev.leadstore.db.PageRequest.SortColumn;
@@ -13,15 +14,15 @@ record OpportunityFilter(String search, String status, String source, String cam
                          Instant createdAfter, Instant createdBefore, Instant updatedAfter, Instant updatedBefore,
                          PageRequest page) {
     private static final List<SortColumn> SORTS = List.of(
-            new SortColumn("created_at", "o.created_at"),
-            new SortColumn("updated_at", "o.updated_at"),
-            new SortColumn("name", "o.name_lc"),
-            new SortColumn("company", "o.company_lc", true),
-            new SortColumn("deal_value", "o.deal_value", true));
+            SortColumn.millis("created_at", "o.created_at"),
+            SortColumn.millis("updated_at", "o.updated_at"),
+            SortColumn.text("name", "o.name_lc", false),
+            SortColumn.text("company", "o.company_lc", true),
+            SortColumn.decimal("deal_value", "o.deal_value", true));
 
     static OpportunityFilter read(Query query) {
         String search = query.text("search");
-        return new OpportunityFilter(
+        OpportunityFilter filter = new OpportunityFilter(
                 search == null ? null : search.toLowerCase(Locale.ROOT),
                 query.oneOf("status", null, Vocabulary.STATUSES),
                 query.oneOf("source", null, Vocabulary.SOURCES),
@@ -31,7 +32,19 @@ record OpportunityFilter(String search, String status, String source, String cam
                 query.timestamp("created_before"),
                 query.timestamp("updated_after"),
                 query.timestamp("updated_before"),
-                query.page(SORTS));
+                null);
+        return filter.paged(query.page(SORTS, filter.fingerprint()));
+    }
+
+    /** What a cursor of this list must have been made with: the same filters. */
+    private String fingerprint() {
+        return Cursor.fingerprint("opportunities", search, status, source, campaignId, responsibleUserId, createdAfter,
+                createdBefore, updatedAfter, updatedBefore);
+    }
+
+    private OpportunityFilter paged(PageRequest page) {
+        return new OpportunityFilter(search, status, source, campaignId, responsibleUserId, createdAfter, createdBefore,
+                updatedAfter, updatedBefore, page);
     }
 
     Where where(String accountId) {

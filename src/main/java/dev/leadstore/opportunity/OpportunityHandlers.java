@@ -3,7 +3,9 @@ package dev.leadstore.opportunity;
 import dev.leadstore.auth.KeyAuth;
 import dev.leadstore.db.Listing;
 import dev.leadstore.base.ApiException;
+import dev.leadstore.base.EntityTags;
 import dev.leadstore.http.Bodies;
+import dev.leadstore.http.Conditions;
 import dev.leadstore.http.Query;
 import dev.leadstore.http.Responses;
 import io.javalin.http.Context;
@@ -27,22 +29,26 @@ public final class OpportunityHandlers {
     }
 
     public void get(Context ctx) {
-        Responses.ok(ctx, store.find(account(ctx), ctx.pathParam("id"))
-                .orElseThrow(() -> ApiException.notFound("Opportunity")));
+        OpportunityDetail found = store.find(account(ctx), ctx.pathParam("id"))
+                .orElseThrow(() -> ApiException.notFound("Opportunity"));
+        Conditions.read(ctx, tag(found), found);
     }
 
     public void update(Context ctx) {
         OpportunityInput input = OpportunityInput.parse(Bodies.object(ctx), false);
-        Responses.ok(ctx, store.update(account(ctx), ctx.pathParam("id"), input, now()));
+        OpportunityDetail updated = store.update(account(ctx), ctx.pathParam("id"), input, now(), Conditions.ifMatch(ctx));
+        Conditions.written(ctx, tag(updated), updated);
     }
 
     public void changeStage(Context ctx) {
         String status = OpportunityInput.stage(Bodies.object(ctx));
-        Responses.ok(ctx, store.changeStage(account(ctx), ctx.pathParam("id"), status, now()));
+        OpportunityDetail moved = store.changeStage(account(ctx), ctx.pathParam("id"), status, now(),
+                Conditions.ifMatch(ctx));
+        Conditions.written(ctx, tag(moved), moved);
     }
 
     public void delete(Context ctx) {
-        if (!store.delete(account(ctx), ctx.pathParam("id"), now())) {
+        if (!store.delete(account(ctx), ctx.pathParam("id"), now(), Conditions.ifMatch(ctx))) {
             throw ApiException.notFound("Opportunity");
         }
         Responses.message(ctx, "Opportunity deleted successfully");
@@ -51,8 +57,11 @@ public final class OpportunityHandlers {
     public void list(Context ctx) {
         OpportunityFilter filter = OpportunityFilter.read(new Query(ctx));
         Listing<Opportunity> listing = store.list(account(ctx), filter);
-        Responses.ok(ctx, filter.page().page("opportunities",
-                listing.items(), listing.total()));
+        Responses.ok(ctx, filter.page().page("opportunities", listing));
+    }
+
+    private static String tag(OpportunityDetail detail) {
+        return EntityTags.of(detail.opportunity().id(), detail.opportunity().updatedAt());
     }
 
     private static String account(Context ctx) {

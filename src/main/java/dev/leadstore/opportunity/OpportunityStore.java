@@ -1,7 +1,9 @@
 package dev.leadstore.opportunity;
 
 import dev.leadstore.base.ApiException;
+import dev.leadstore.base.EntityTags;
 import dev.leadstore.base.FieldErrors;
+import dev.leadstore.base.Precondition;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
 import dev.leadstore.event.EventLog;
@@ -66,16 +68,18 @@ public final class OpportunityStore {
         return jdbi.withHandle(h -> select(h, accountId, id));
     }
 
-    OpportunityDetail update(String accountId, String id, OpportunityInput in, Instant now) {
+    OpportunityDetail update(String accountId, String id, OpportunityInput in, Instant now, Precondition ifMatch) {
         return change(accountId, id, "opportunity.updated", h -> checkReferences(h, accountId, in),
-                old -> in.applyTo(old, now), now);
+                old -> in.applyTo(old, now), now, ifMatch);
     }
 
-    OpportunityDetail changeStage(String accountId, String id, String status, Instant now) {
-        return change(accountId, id, "opportunity.stage_changed", h -> { }, old -> old.inStage(status, now), now);
+    OpportunityDetail changeStage(String accountId, String id, String status, Instant now, Precondition ifMatch) {
+        return change(accountId, id, "opportunity.stage_changed", h -> { }, old -> old.inStage(status, now), now,
+                ifMatch);
     }
 
-    boolean delete(String accountId, String id, Instant now) {
+    /** Deletes once the locked row is found (and, when If-Match names versions, is one of them). */
+    boolean delete(String accountId, String id, Instant now, Precondition ifMatch) {
         if (!Ids.looksLike("opp", id)) {
             return false;
         }
@@ -84,6 +88,7 @@ public final class OpportunityStore {
                 return false;
             }
             OpportunityDetail old = select(h, accountId, id).orElseThrow();
+            ifMatch.check(EntityTags.of(id, old.opportunity().updatedAt()));
             h.createUpdate("DELETE FROM opportunities WHERE account_id = :account AND id = :id")
                     .bind("account", accountId).bind("id", id).execute();
             events.append(h, accountId, now, new EventLog.Change("opportunity.deleted", id, old, null));
@@ -99,13 +104,14 @@ public final class OpportunityStore {
     /** Locks the row, computes its next state and writes it only when something really changed. */
     private OpportunityDetail change(String accountId, String id, String eventType,
                                      java.util.function.Consumer<Handle> validate, UnaryOperator<Opportunity> next,
-                                     Instant now) {
+                                     Instant now, Precondition ifMatch) {
         return jdbi.inTransaction(h -> {
             validate.accept(h);
             if (!lock(h, accountId, id)) {
                 throw ApiException.notFound("Opportunity");
             }
             OpportunityDetail old = select(h, accountId, id).orElseThrow();
+            ifMatch.check(EntityTags.of(id, old.opportunity().updatedAt()));
             Opportunity applied = next.apply(old.opportunity());
             if (applied.equals(old.opportunity())) {
                 return old;

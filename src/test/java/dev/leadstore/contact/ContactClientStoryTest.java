@@ -71,24 +71,24 @@ class ContactClientStoryTest {
                 Map.entry("region", new CustomFieldsValue("south")));
         assertThat(created.getUpdatedAt()).isEqualTo(created.getCreatedAt());
 
-        assertThat(contacts.getContact(id, null).getData()).isEqualTo(created);
+        assertThat(contacts.getContact(ContactsApi.APIGetContactRequest.newBuilder().id(id).build()).getData()).isEqualTo(created);
 
-        Contact updated = contacts.updateContact(id, new ContactUpdate().position("VP of Engineering").company(null),
-                null, null).getData();
+        Contact updated = contacts.updateContact(ContactsApi.APIUpdateContactRequest.newBuilder().id(id)
+                .contactUpdate(new ContactUpdate().position("VP of Engineering").company(null)).build()).getData();
         assertThat(updated.getPosition()).isEqualTo("VP of Engineering");
         assertThat(updated.getCompany()).as("sent as null, so cleared").isNull();
         assertThat(updated.getEmail()).isEqualTo("jane@company.com");
         assertThat(updated.getUpdatedAt()).isAfter(created.getUpdatedAt());
-        assertThat(contacts.getContact(id, null).getData()).isEqualTo(updated);
+        assertThat(contacts.getContact(ContactsApi.APIGetContactRequest.newBuilder().id(id).build()).getData()).isEqualTo(updated);
 
         ContactListResponseData page = contacts.listContacts(
                 ContactsApi.APIListContactsRequest.newBuilder().email("JANE@company.com").build()).getData();
         assertThat(page.getContacts()).containsExactly(updated);
-        assertThat(page.getPagination().getTotal()).isEqualTo(1);
+        assertThat(page.getPagination().getPagination().getTotal()).as("a numbered page").isEqualTo(1);
 
-        ContactDeletedResponse deleted = contacts.deleteContact(id, null);
+        ContactDeletedResponse deleted = contacts.deleteContact(ContactsApi.APIDeleteContactRequest.newBuilder().id(id).build());
         assertThat(deleted.getMessage()).isEqualTo(ContactDeletedResponse.MessageEnum.CONTACT_DELETED_SUCCESSFULLY);
-        ApiException gone = catchThrowableOfType(ApiException.class, () -> contacts.getContact(id, null));
+        ApiException gone = catchThrowableOfType(ApiException.class, () -> contacts.getContact(ContactsApi.APIGetContactRequest.newBuilder().id(id).build()));
         assertThat(gone.getCode()).isEqualTo(404);
         NotFoundError notFound = client.getObjectMapper().readValue(gone.getResponseBody(), NotFoundError.class);
         assertThat(notFound.getError().getCode()).isEqualTo(NotFoundErrorAllOfError.CodeEnum.NOT_FOUND);

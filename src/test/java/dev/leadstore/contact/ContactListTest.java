@@ -3,6 +3,7 @@ package dev.leadstore.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadstore.support.Http;
 import dev.leadstore.support.TestApp;
 import java.net.URLEncoder;
@@ -33,7 +34,8 @@ class ContactListTest {
 
         assertThat(data.get("contacts").isArray()).isTrue();
         assertThat(data.get("contacts")).isEmpty();
-        assertThat(data.get("pagination")).hasToString("{\"page\":1,\"limit\":20,\"total\":0,\"total_pages\":0}");
+        assertThat(data.get("pagination"))
+                .hasToString("{\"page\":1,\"limit\":20,\"total\":0,\"total_pages\":0,\"next_cursor\":null}");
     }
 
     @Test
@@ -69,11 +71,17 @@ class ContactListTest {
             TestApp.createContact(api, Map.of("name", "Person " + i));
         }
 
-        assertThat(pagination(api, "limit=2")).hasToString("{\"page\":1,\"limit\":2,\"total\":5,\"total_pages\":3}");
-        assertThat(pagination(api, "limit=5")).hasToString("{\"page\":1,\"limit\":5,\"total\":5,\"total_pages\":1}");
-        assertThat(pagination(api, "limit=100")).hasToString("{\"page\":1,\"limit\":100,\"total\":5,\"total_pages\":1}");
-        assertThat(pagination(api, "limit=1&page=5")).hasToString("{\"page\":5,\"limit\":1,\"total\":5,\"total_pages\":5}");
-        assertThat(pagination(api, "")).hasToString("{\"page\":1,\"limit\":20,\"total\":5,\"total_pages\":1}");
+        assertThat(pagination(api, "limit=2").get("next_cursor").isTextual()).isTrue();
+        assertThat(pagination(api, "limit=2").<JsonNode>without("next_cursor"))
+                .hasToString("{\"page\":1,\"limit\":2,\"total\":5,\"total_pages\":3}");
+        assertThat(pagination(api, "limit=5"))
+                .hasToString("{\"page\":1,\"limit\":5,\"total\":5,\"total_pages\":1,\"next_cursor\":null}");
+        assertThat(pagination(api, "limit=100"))
+                .hasToString("{\"page\":1,\"limit\":100,\"total\":5,\"total_pages\":1,\"next_cursor\":null}");
+        assertThat(pagination(api, "limit=1&page=5"))
+                .hasToString("{\"page\":5,\"limit\":1,\"total\":5,\"total_pages\":5,\"next_cursor\":null}");
+        assertThat(pagination(api, ""))
+                .hasToString("{\"page\":1,\"limit\":20,\"total\":5,\"total_pages\":1,\"next_cursor\":null}");
         assertThat(list(api, "limit=2&page=3").get("contacts")).hasSize(1);
         JsonNode beyond = list(api, "limit=2&page=4");
         assertThat(beyond.get("contacts")).isEmpty();
@@ -236,8 +244,8 @@ class ContactListTest {
         return api.get("/external/v1/contacts" + (query.isEmpty() ? "" : "?" + query)).expectStatus(200).data();
     }
 
-    private static JsonNode pagination(Http api, String query) {
-        return list(api, query).get("pagination");
+    private static ObjectNode pagination(Http api, String query) {
+        return (ObjectNode) list(api, query).get("pagination");
     }
 
     static List<String> ids(JsonNode data) {

@@ -82,15 +82,16 @@ class OpportunityListTest {
     void pagination_counts_pages_and_defaults_to_page_1_of_20() {
         JsonNode all = tenant.api().get(PATH).expectStatus(200).data();
         assertThat(all.get("opportunities")).hasSize(6);
-        assertThat(all.get("pagination")).hasToString("{\"page\":1,\"limit\":20,\"total\":6,\"total_pages\":1}");
+        assertThat(all.get("pagination"))
+                .hasToString("{\"page\":1,\"limit\":20,\"total\":6,\"total_pages\":1,\"next_cursor\":null}");
         assertThat(list("limit=4&page=2").get("opportunities")).hasSize(2);
         assertThat(list("limit=4&page=2").get("pagination"))
-                .hasToString("{\"page\":2,\"limit\":4,\"total\":6,\"total_pages\":2}");
+                .hasToString("{\"page\":2,\"limit\":4,\"total\":6,\"total_pages\":2,\"next_cursor\":null}");
         JsonNode beyond = list("limit=4&page=3");
         assertThat(beyond.get("opportunities")).isEmpty();
         assertThat(beyond.at("/pagination/total").asInt()).isEqualTo(6);
         assertThat(list("status=proposal").get("pagination"))
-                .hasToString("{\"page\":1,\"limit\":20,\"total\":0,\"total_pages\":0}");
+                .hasToString("{\"page\":1,\"limit\":20,\"total\":0,\"total_pages\":0,\"next_cursor\":null}");
     }
 
     @Test

@@ -25,15 +25,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's walkthrough, run as a reader would: a fresh server on the embedded database, the key
  * its first start prints, then every `curl` block in order through bash and curl, each answer
- * compared with the JSON the README shows below the block. Ids, keys and timestamps may differ:
+ * compared with the JSON (or the text) the README shows below the block. Ids, keys, entity tags and
+ * timestamps may differ:
  * the README's ids are learned from the answers that first show them and replaced in later
  * commands, so every example must work in the order the README gives.
  */
 class ReadmeWalkthroughTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** An id (`cnt_…`, `camp_…`), an API key, or a timestamp: what differs from run to run. */
+    /** An entity tag, an id (`cnt_…`, `camp_…`), an API key, or a timestamp: what differs from run to run. */
     private static final Pattern VARIABLE = Pattern.compile(
-            "\\b[a-z]{3,4}_[a-z0-9]{12}\\b|gr_live_[A-Za-z0-9]{40}|gr_live_[A-Za-z0-9]{4}\\b|gr_live_…"
+            "\\b[a-z]{3,4}_[a-z0-9]{12}\\.[a-z0-9]{6,10}\\b|\\b[a-z]{3,4}_[a-z0-9]{12}\\b|gr_live_[A-Za-z0-9]{40}|gr_live_[A-Za-z0-9]{4}\\b|gr_live_…"
                     + "|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?Z");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
@@ -57,24 +58,32 @@ class ReadmeWalkthroughTest {
                 String where = "README.md line " + block.line() + " (" + block.section() + ")";
                 String command = substitute(block.text(), where).replace("localhost:8080", "127.0.0.1:" + port);
                 Readme.Block shown = block.followedBy();
-                boolean compared = shown != null && shown.language().equals("json");
-                if (compared) {
+                boolean json = shown != null && shown.language().equals("json");
+                boolean text = shown != null && shown.language().isEmpty();
+                if (json) {
                     assertThat(countCommands(block.text())).as(where + ": a block whose answer is shown runs one curl")
                             .isEqualTo(1);
                 }
                 String answer = bash(command, Map.of("KEY", key, "LEADSTORE_ADMIN_TOKEN", OperatorClient.TOKEN), where);
-                if (compared) {
-                    JsonNode expected = parse(shown.text(), where + ": the README's answer");
-                    JsonNode actual = parse(answer, where + ": the server's answer");
-                    List<String> problems = new ArrayList<>();
-                    match("", expected, actual, problems);
-                    assertThat(problems).as(where + "\n$ " + block.text() + "answered:\n" + answer).isEmpty();
-                } else {
-                    for (String line : answer.lines().filter(l -> !l.isBlank()).toList()) {
-                        JsonNode actual = parse(line, where + ": the server's answer");
-                        assertThat(actual.path("success").asBoolean(true)).as(where + " answered " + line).isTrue();
+                List<String> problems = new ArrayList<>();
+                if (json) {
+                    match("", parse(shown.text(), where + ": the README's answer"),
+                            parse(answer, where + ": the server's answer"), problems);
+                } else if (text) {
+                    List<String> expected = shown.text().lines().toList();
+                    List<String> actual = answer.lines().toList();
+                    if (expected.size() != actual.size()) {
+                        problems.add(expected.size() + " lines in the README, " + actual.size() + " printed");
                     }
+                    for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+                        matchText("line " + (i + 1), expected.get(i), actual.get(i), problems, true);
+                    }
+                } else {
+                    answer.lines().filter(l -> l.startsWith("{")).forEach(line -> assertThat(
+                            parse(line, where + ": the server's answer").path("success").asBoolean(true))
+                            .as(where + " answered " + line).isTrue());
                 }
+                assertThat(problems).as(where + "\n$ " + block.text() + "answered:\n" + answer).isEmpty();
                 run++;
             }
             assertThat(run).as("curl examples run").isGreaterThan(15);
@@ -174,6 +183,7 @@ class ReadmeWalkthroughTest {
             pattern.append(TIMESTAMP.matcher(value).matches() ? "(\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z)"
                     : value.startsWith("gr_live_") && value.length() == 12 ? "(gr_live_[A-Za-z0-9]{4})"
                     : value.startsWith("gr_live_") ? "(gr_live_[A-Za-z0-9]{40})"
+                    : value.contains(".") ? "(" + value.substring(0, value.indexOf('_')) + "_[a-z0-9]{12}\\.[a-z0-9]+)"
                     : "(" + value.substring(0, value.indexOf('_')) + "_[a-z0-9]{12})");
             variables.add(value);
             last = m.end();

@@ -67,8 +67,7 @@ public final class ContactBatch {
         counts.open(accountId);
         int shard = tagCounts.prepare(accountId, tags);
         List<String> profiles = profilesMatched(parsed);
-        jdbi.useHandle(h -> profiles.forEach(profile -> h.createUpdate(ContactSql.INSERT_MATCH_LOCK)
-                .bind("account", accountId).bind("key", profile).execute()));
+        ContactStore.makeMatchLocks(jdbi, accountId, profiles);
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbi.inTransaction(h -> attempt(h, accountId, parsed, profiles, request.atomic(), now, shard));

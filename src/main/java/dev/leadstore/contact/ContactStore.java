@@ -149,8 +149,7 @@ public final class ContactStore {
         counts.open(accountId);
         int shard = tagCounts.prepare(accountId, input.tags().or(List.of()));
         if (profile != null) {
-            jdbi.useHandle(h -> h.createUpdate(ContactSql.INSERT_MATCH_LOCK).bind("account", accountId)
-                    .bind("key", profile).execute());
+            makeMatchLocks(jdbi, accountId, List.of(profile));
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -181,6 +180,25 @@ public final class ContactStore {
                 // Another request created the contact first: the next attempt finds and updates it.
             }
         }
+    }
+
+    /**
+     * The lock rows of these profiles, each made in a transaction of its own (autocommit) before the
+     * writing one; a concurrent request may make one first, which is as good.
+     */
+    static void makeMatchLocks(Jdbi jdbi, String accountId, List<String> profiles) {
+        jdbi.useHandle(h -> {
+            for (String profile : profiles) {
+                try {
+                    h.createUpdate(ContactSql.INSERT_MATCH_LOCK).bind("account", accountId).bind("key", profile)
+                            .execute();
+                } catch (RuntimeException e) {
+                    if (!Constraints.isUniqueViolation(e)) {
+                        throw e;
+                    }
+                }
+            }
+        });
     }
 
     private static Optional<Contact> lockedProfile(Handle h, String accountId, String profile) {

@@ -130,7 +130,9 @@ class ContactUpsertTest {
             }
             long created = 0;
             for (Future<Http.Response> answer : answers) {
-                created += answer.get().json().get("result").asText().equals("created") ? 1 : 0;
+                Http.Response response = answer.get();
+                assertThat(response.status()).as(response.body()).isIn(200, 201);
+                created += response.json().get("result").asText().equals("created") ? 1 : 0;
             }
             assertThat(created).isEqualTo(1);
             assertThat(total(api)).isEqualTo(1);

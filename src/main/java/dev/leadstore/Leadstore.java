@@ -16,6 +16,7 @@ import dev.leadstore.db.Database;
 import dev.leadstore.db.Invalidation;
 import dev.leadstore.http.ClientAddress;
 import dev.leadstore.http.DocsPage;
+import dev.leadstore.http.OpenApiDocument;
 import dev.leadstore.idempotency.Idempotency;
 import dev.leadstore.idempotency.IdempotencyStore;
 import dev.leadstore.opportunity.OpportunityHandlers;
@@ -59,6 +60,7 @@ public final class Leadstore implements AutoCloseable {
                         new AccountHandlers(stores.accounts(), stores.team(), clock),
                         new KeyHandlers(stores.accounts(), stores.keys(), clock)),
                 DocsPage.load(),
+                OpenApiDocument.load(),
                 database::healthy);
         this.app = routes.app(config.corsOrigins(), new ClientAddress(config.trustedProxies()), config.benchEndpoint());
     }

@@ -19,6 +19,7 @@ import dev.leadstore.http.ClientAddress;
 import dev.leadstore.http.DocsPage;
 import dev.leadstore.http.ErrorWriter;
 import dev.leadstore.http.HttpBasics;
+import dev.leadstore.http.OpenApiDocument;
 import dev.leadstore.http.QueryString;
 import dev.leadstore.http.Responses;
 import dev.leadstore.idempotency.Idempotency;
@@ -34,7 +35,8 @@ import java.util.function.BooleanSupplier;
 
 /** The route table: every path, verb, handler and required permission of the server. */
 record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHandlers contacts,
-              OpportunityHandlers opportunities, Operator operator, DocsPage docs, BooleanSupplier healthy) {
+              OpportunityHandlers opportunities, Operator operator, DocsPage docs, OpenApiDocument document,
+              BooleanSupplier healthy) {
     static final String API = "/external/v1";
     static final String ADMIN = "/admin/v1";
 
@@ -56,6 +58,7 @@ record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHa
             r.exception(Exception.class, ErrorWriter::unexpectedError);
 
             r.get("/health", ctx -> HttpBasics.health(ctx, healthy.getAsBoolean()));
+            read(r, "/openapi.json", document::serve);
             read(r, "/docs", docs::page);
             read(r, "/docs/{file}", docs::asset);
             if (benchEndpoint) {

@@ -24,6 +24,7 @@ import dev.leadstore.opportunity.OpportunityStore;
 import dev.leadstore.ratelimit.InMemoryRateLimiter;
 import dev.leadstore.ratelimit.RateLimiter;
 import dev.leadstore.ratelimit.RedisRateLimiter;
+import dev.leadstore.web.Dashboard;
 import io.javalin.Javalin;
 import java.time.Clock;
 
@@ -61,6 +62,7 @@ public final class Leadstore implements AutoCloseable {
                         new KeyHandlers(stores.accounts(), stores.keys(), clock)),
                 DocsPage.load(),
                 OpenApiDocument.load(),
+                Dashboard.load(),
                 database::healthy);
         this.app = routes.app(config.corsOrigins(), new ClientAddress(config.trustedProxies()), config.benchEndpoint());
     }

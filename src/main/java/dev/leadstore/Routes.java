@@ -24,6 +24,7 @@ import dev.leadstore.http.QueryString;
 import dev.leadstore.http.Responses;
 import dev.leadstore.idempotency.Idempotency;
 import dev.leadstore.opportunity.OpportunityHandlers;
+import dev.leadstore.web.Dashboard;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
@@ -36,7 +37,7 @@ import java.util.function.BooleanSupplier;
 /** The route table: every path, verb, handler and required permission of the server. */
 record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHandlers contacts,
               OpportunityHandlers opportunities, Operator operator, DocsPage docs, OpenApiDocument document,
-              BooleanSupplier healthy) {
+              Dashboard dashboard, BooleanSupplier healthy) {
     static final String API = "/external/v1";
     static final String ADMIN = "/admin/v1";
 
@@ -61,6 +62,9 @@ record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHa
             read(r, "/openapi.json", document::serve);
             read(r, "/docs", docs::page);
             read(r, "/docs/{file}", docs::asset);
+            // The dashboard: a page and its files, calling the API below from the browser like any client.
+            read(r, "/", dashboard::page);
+            read(r, "/app/{file}", dashboard::asset);
             if (benchEndpoint) {
                 // No database, no key, tiny JSON: what HTTP alone costs (see the benchmark).
                 r.get("/bench/ping", ctx -> Responses.bytes(ctx, Json.bytes(Map.of("ok", true))));

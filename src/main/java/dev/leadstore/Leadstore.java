@@ -27,6 +27,7 @@ import dev.leadstore.opportunity.OpportunityStore;
 import dev.leadstore.ratelimit.InMemoryRateLimiter;
 import dev.leadstore.ratelimit.RateLimiter;
 import dev.leadstore.ratelimit.RedisRateLimiter;
+import dev.leadstore.web.Dashboard;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.Map;
@@ -73,8 +74,9 @@ public final class Leadstore implements AutoCloseable {
                         new AccountHandlers(stores.accounts(), stores.team(), clock),
                         new KeyHandlers(stores.accounts(), stores.keys(), clock)),
                 DocsPage.load(),
-                database::healthy,
-                OpenApiDocument.load());
+                OpenApiDocument.load(),
+                Dashboard.load(),
+                database::healthy);
         this.app = routes.app(config.corsOrigins(), new ClientAddress(config.trustedProxies()), config.benchEndpoint());
     }
 

@@ -26,6 +26,7 @@ import dev.leadstore.http.QueryString;
 import dev.leadstore.http.Responses;
 import dev.leadstore.idempotency.Idempotency;
 import dev.leadstore.opportunity.OpportunityHandlers;
+import dev.leadstore.web.Dashboard;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
@@ -38,7 +39,7 @@ import java.util.function.BooleanSupplier;
 /** The route table: every path, verb, handler and required permission of the server. */
 record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHandlers contacts,
               OpportunityHandlers opportunities, EventHandlers events, Operator operator, DocsPage docs,
-              BooleanSupplier healthy, OpenApiDocument document) {
+              OpenApiDocument document, Dashboard dashboard, BooleanSupplier healthy) {
     static final String API = "/external/v1";
     static final String ADMIN = "/admin/v1";
 
@@ -60,9 +61,12 @@ record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHa
             r.exception(Exception.class, ErrorWriter::unexpectedError);
 
             r.get("/health", ctx -> HttpBasics.health(ctx, healthy.getAsBoolean()));
+            read(r, "/openapi.json", document::serve);
             read(r, "/docs", docs::page);
             read(r, "/docs/{file}", docs::asset);
-            read(r, "/openapi.json", document::serve);
+            // The dashboard: a page and its files, calling the API below from the browser like any client.
+            read(r, "/", dashboard::page);
+            read(r, "/app/{file}", dashboard::asset);
             if (benchEndpoint) {
                 // No database, no key, tiny JSON: what HTTP alone costs (see the benchmark).
                 r.get("/bench/ping", ctx -> Responses.bytes(ctx, Json.bytes(Map.of("ok", true))));

@@ -34,7 +34,6 @@ public final class DocsPage {
                 "index.html", asset("/dev/leadstore/docs/index.html", "text/html; charset=utf-8"),
                 "docs.js", asset("/dev/leadstore/docs/docs.js", "text/javascript; charset=utf-8"),
                 "docs.css", asset("/dev/leadstore/docs/docs.css", "text/css; charset=utf-8"),
-                "favicon.svg", asset("/dev/leadstore/docs/favicon.svg", "image/svg+xml"),
                 "swagger-ui.css", asset(renderer + "swagger-ui.css", "text/css; charset=utf-8"),
                 "swagger-ui-bundle.js", asset(renderer + "swagger-ui-bundle.js", "text/javascript; charset=utf-8")));
     }

@@ -3,8 +3,8 @@ package dev.leadstore.ratelimit;
 import dev.leadstore.base.ApiException;
 import dev.leadstore.base.ErrorCode;
 import java.util.List;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.JedisPooled;
 
 /** Counters in Redis, so that several server nodes share one limit per key. */
 public final class RedisRateLimiter implements RateLimiter {
@@ -21,11 +21,12 @@ public final class RedisRateLimiter implements RateLimiter {
             return {1, used}
             """;
 
-    private final JedisPooled redis;
+    private final RedisClient redis;
     private final String prefix;
 
     public RedisRateLimiter(String url, String prefix) {
-        this.redis = new JedisPooled(java.net.URI.create(url));
+        // A pooled client (Jedis 8 has no JedisPooled); it speaks RESP3 where the server does, else RESP2.
+        this.redis = RedisClient.create(java.net.URI.create(url));
         this.prefix = prefix;
     }
 

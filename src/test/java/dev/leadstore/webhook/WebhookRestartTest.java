@@ -1,0 +1,72 @@
+package dev.leadstore.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadstore.support.Http;
+import dev.leadstore.support.TestApp;
+import dev.leadstore.support.TestDatabase;
+import dev.leadstore.support.WebhookReceiver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * docs/api.md §10.5: a server that stops while an attempt is under way hands the delivery back
+ * untried, and the next start delivers it; nothing pending is lost across a stop.
+ */
+class WebhookRestartTest {
+    private static final Map<String, String> SETTINGS = Map.of("LEADSTORE_WEBHOOK_ALLOW_PRIVATE", "true",
+            "LEADSTORE_WEBHOOK_RETRY_SCHEDULE", "1s", "LEADSTORE_WEBHOOK_TIMEOUT", "20s");
+
+    static List<String> databases() {
+        return TestApp.databases();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void a_delivery_under_way_at_a_stop_is_handed_back_and_sent_after_the_restart(String kind) throws Exception {
+        try (TestDatabase db = TestDatabase.of(kind);
+             WebhookReceiver receiver = new WebhookReceiver()) {
+            TestApp first = TestApp.start(db, SETTINGS);
+            String key = first.newKey(first.newAccount("enterprise"), "*");
+            Http api = first.as(key);
+            JsonNode webhook = api.post("/external/v1/webhooks", Map.of("url", receiver.url(),
+                    "events", List.of("contact.created"))).expectStatus(201).data();
+            receiver.secret(webhook.get("secret").asText()).delay(Duration.ofSeconds(8));
+            TestApp.createContact(api, Map.of("name", "In flight"));
+            String deliveries = "/external/v1/webhooks/" + webhook.get("id").asText() + "/deliveries";
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (api.get(deliveries).data().get("deliveries").isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(1000);
+            long stopping = System.nanoTime();
+            first.close();
+            assertThat((System.nanoTime() - stopping) / 1_000_000).as("the stop does not wait for the receiver")
+                    .isLessThan(7000);
+            receiver.delay(Duration.ZERO);
+
+            TestApp second = TestApp.start(db, SETTINGS);
+            try {
+                Http again = second.as(key);
+                JsonNode delivery = null;
+                end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (System.nanoTime() < end) {
+                    delivery = again.get(deliveries).data().get("deliveries").get(0);
+                    if (delivery.get("status").asText().equals("delivered")) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+                assertThat(delivery.get("status").asText()).isEqualTo("delivered");
+                assertThat(delivery.get("attempts").asInt()).as("the aborted attempt is not counted").isEqualTo(1);
+                assertThat(receiver.received(r -> r.answered() == 204 && r.valid())).isNotEmpty();
+            } finally {
+                second.close();
+            }
+        }
+    }
+}

@@ -69,4 +69,41 @@ class WebhookRestartTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void the_address_is_checked_again_at_every_attempt(String kind) throws Exception {
+        try (TestDatabase db = TestDatabase.of(kind);
+             WebhookReceiver receiver = new WebhookReceiver()) {
+            String key;
+            String deliveries;
+            try (TestApp lax = TestApp.start(db, SETTINGS)) {
+                key = lax.newKey(lax.newAccount("enterprise"), "*");
+                JsonNode webhook = lax.as(key).post("/external/v1/webhooks", Map.of("url", receiver.url(),
+                        "events", List.of("contact.created"))).expectStatus(201).data();
+                receiver.secret(webhook.get("secret").asText());
+                deliveries = "/external/v1/webhooks/" + webhook.get("id").asText() + "/deliveries";
+            }
+            // The same database served by a server with the default rules: the loopback receiver is refused.
+            try (TestApp strict = TestApp.start(db, Map.of("LEADSTORE_WEBHOOK_RETRY_SCHEDULE", "1s"))) {
+                Http api = strict.as(key);
+                TestApp.createContact(api, Map.of("name", "Refused at delivery"));
+                JsonNode delivery = null;
+                long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (System.nanoTime() < end) {
+                    JsonNode all = api.get(deliveries).data().get("deliveries");
+                    delivery = all.isEmpty() ? null : all.get(0);
+                    if (delivery != null && delivery.get("status").asText().equals("failed")) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+                assertThat(delivery).isNotNull();
+                assertThat(delivery.get("status").asText()).isEqualTo("failed");
+                assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
+                assertThat(delivery.get("last_error").asText()).contains("loopback");
+                assertThat(receiver.received()).isEmpty();
+            }
+        }
+    }
 }

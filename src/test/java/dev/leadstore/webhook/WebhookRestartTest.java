@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leadstore.support.Http;
+import dev.leadstore.support.MutableClock;
 import dev.leadstore.support.TestApp;
 import dev.leadstore.support.TestDatabase;
 import dev.leadstore.support.WebhookReceiver;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,6 +106,36 @@ class WebhookRestartTest {
                 assertThat(delivery.get("last_error").asText()).contains("loopback");
                 assertThat(receiver.received()).isEmpty();
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void an_endpoint_that_only_failed_for_five_days_is_disabled(String kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        try (TestDatabase db = TestDatabase.of(kind);
+             WebhookReceiver receiver = new WebhookReceiver();
+             TestApp app = TestApp.start(db, Map.of("LEADSTORE_WEBHOOK_ALLOW_PRIVATE", "true",
+                     "LEADSTORE_WEBHOOK_RETRY_SCHEDULE", "1s,1s,1s"), clock)) {
+            Http api = app.as(app.newKey(app.newAccount("enterprise"), "*"));
+            JsonNode webhook = api.post("/external/v1/webhooks", Map.of("url", receiver.url(),
+                    "events", List.of("contact.created"))).expectStatus(201).data();
+            String path = "/external/v1/webhooks/" + webhook.get("id").asText();
+            receiver.secret(webhook.get("secret").asText()).failNext(1000);
+            TestApp.createContact(api, Map.of("name", "Failing"));
+            assertThat(receiver.await(r -> true, 1, Duration.ofSeconds(20))).hasSize(1);
+            Thread.sleep(300);
+            clock.advance(Duration.ofDays(4));
+            assertThat(receiver.await(r -> true, 2, Duration.ofSeconds(20))).hasSize(2);
+            Thread.sleep(300);
+            assertThat(api.get(path).data().get("enabled").asBoolean()).as("failing for 4 days").isTrue();
+            clock.advance(Duration.ofDays(1).plusSeconds(1));
+            assertThat(receiver.await(r -> true, 3, Duration.ofSeconds(20))).hasSize(3);
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (api.get(path).data().get("enabled").asBoolean() && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+            assertThat(api.get(path).data().get("enabled").asBoolean()).as("failing for 5 days").isFalse();
         }
     }
 }

@@ -50,7 +50,7 @@ final class RawLimits {
         settle.run();
         results.put(UPDATE, raw.run(UPDATE, o, raw::update));
         results.put(LIST, raw.run(LIST, o, w -> raw.list(RawSql.all(data.accountId()))));
-        results.put(SEARCH, raw.run(SEARCH, o, w -> raw.list(RawSql.search(data.accountId(), SeedData.SEARCH))));
+        results.put(SEARCH, raw.run(SEARCH, o, w -> raw.list(RawSql.search(data.accountId(), SeedData.SEARCH, !database.postgres()))));
         results.put(TAGS, raw.run(TAGS, o, w -> raw.list(RawSql.tag(data.accountId(), SeedData.TAG))));
         raw.prepareCounters();
         settle.run();

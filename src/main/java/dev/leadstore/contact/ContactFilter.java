@@ -59,10 +59,13 @@ record ContactFilter(
 
     /**
      * The statements of this list: walking a tag, the order is that of the tag's index; the total
-     * comes from the counters when the list has no filter or one tag only, else it is counted.
+     * comes from the counters when the list has no filter or one tag only, else it is counted. On H2
+     * (`embedded`), which has no trigram index, a text filter reads the (account, search text) index's
+     * entries rather than whole rows; its planner would otherwise pick the sort's index.
      */
-    Listing.Plan plan(String accountId) {
+    Listing.Plan plan(String accountId, boolean embedded) {
         String from = walksTag() ? "contact_tags t JOIN contacts c ON c.account_id = t.account_id AND c.id = t.contact_id"
+                : embedded && (search != null || company != null) ? "contacts c USE INDEX (contacts_text)"
                 : "contacts c";
         PageRequest order = walksTag() ? page.sortedBy(TAG_CREATED) : page;
         String idColumn = walksTag() ? "t.contact_id" : "c.id";
@@ -80,6 +83,8 @@ record ContactFilter(
                         + "WHERE t.account_id = c.account_id AND t.contact_id = c.id AND t.tag IN (<tags>))", "tags", tags))
                 .contains("search", search, "c.search_lc")
                 .equal("c.email_lc", "email", email)
+                // The search text holds the company: its index narrows, the company column decides.
+                .contains("company", company, "c.search_lc")
                 .contains("company", company, "c.company_lc")
                 .equal("c.source", "source", source)
                 .equal("c.linkedin_key", "linkedin", linkedinUrl)

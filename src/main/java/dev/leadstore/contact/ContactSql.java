@@ -86,8 +86,13 @@ public final class ContactSql {
         return SearchText.of(name, email, company);
     }
 
-    /** The statements of `GET /contacts` with these query parameters, as the store would run them. */
+    /** The statements of `GET /contacts` with these query parameters, as the store runs them on PostgreSQL. */
     public static Listing.Plan list(String accountId, Map<String, String> parameters) {
-        return ContactFilter.read(new Query(parameters::get)).plan(accountId);
+        return list(accountId, parameters, false);
+    }
+
+    /** The statements of `GET /contacts` with these query parameters, as the store runs them (on H2 if `embedded`). */
+    public static Listing.Plan list(String accountId, Map<String, String> parameters, boolean embedded) {
+        return ContactFilter.read(new Query(parameters::get)).plan(accountId, embedded);
     }
 }

@@ -20,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,22 +32,19 @@ public final class ContactStore {
     private static final String COLUMNS = ContactSql.COLUMNS;
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
 
-    /** Concurrent reads by id share a query; at most this many such queries run at once. */
-    private static final int READ_LANES = 2;
-
     private final Jdbi jdbi;
     private final Counts counts;
     private final TagCounts tagCounts;
     private final EventLog events;
-    /** The store's own way of reading by id, so it lives and dies with the store. */
-    private final CoalescedReads<Contact> reads;
+    /** H2: lists with a text filter name the index they read (see {@link ContactFilter#plan}). */
+    private final boolean embedded;
 
-    public ContactStore(Jdbi jdbi, Counts counts, TagCounts tagCounts, EventLog events) {
+    public ContactStore(Jdbi jdbi, boolean embedded, Counts counts, TagCounts tagCounts, EventLog events) {
         this.jdbi = jdbi;
+        this.embedded = embedded;
         this.counts = counts;
         this.tagCounts = tagCounts;
         this.events = events;
-        this.reads = new CoalescedReads<>(READ_LANES, this::selectAll);
     }
 
     Contact create(String accountId, ContactInput input, Instant now) {
@@ -86,22 +82,10 @@ public final class ContactStore {
         if (!Ids.looksLike("cnt", id)) {
             return Optional.empty();
         }
-        return reads.find(accountId, id);
-    }
-
-    /**
-     * The contacts of these (account, id) pairs. A row pairing one read's account with another's id
-     * may come back too; CoalescedReads answers each read only with its own pair.
-     */
-    private Map<CoalescedReads.Key, Contact> selectAll(List<CoalescedReads.Key> keys) {
-        Map<CoalescedReads.Key, Contact> rows = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT c.account_id, " + COLUMNS + " FROM contacts c "
-                        + "WHERE c.account_id IN (<accounts>) AND c.id IN (<ids>)")
-                .bindList("accounts", keys.stream().map(CoalescedReads.Key::accountId).distinct().toList())
-                .bindList("ids", keys.stream().map(CoalescedReads.Key::id).distinct().toList())
-                .map((rs, ctx) -> Map.entry(new CoalescedReads.Key(rs.getString("account_id"), rs.getString("id")), ContactRows.read(rs)))
-                .forEach(entry -> rows.put(entry.getKey(), entry.getValue())));
-        return rows;
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM contacts c "
+                        + "WHERE c.account_id = :account AND c.id = :id")
+                .bind("account", accountId).bind("id", id)
+                .map((rs, ctx) -> ContactRows.read(rs)).findOne());
     }
 
     /**
@@ -246,7 +230,7 @@ public final class ContactStore {
     }
 
     Listing<Contact> list(String accountId, ContactFilter filter) {
-        Listing.Plan plan = filter.plan(accountId);
+        Listing.Plan plan = filter.plan(accountId, embedded);
         return jdbi.withHandle(h -> Listing.fetch(h, plan, Contact::id, (rs, ctx) -> ContactRows.read(rs)));
     }
 

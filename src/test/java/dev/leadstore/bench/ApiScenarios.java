@@ -26,6 +26,7 @@ final class ApiScenarios {
     static final String DELETE = "delete";
     static final String BATCH_CREATE = "batch create, contacts/s (1000/request)";
     static final String BATCH_UPSERT = "batch upsert of existing, contacts/s";
+    static final String CREATE_NO_EVENTS = "create, LEADSTORE_EVENTS=off";
     /** Clients of the batch scenarios: fewer, each sending 1000 contacts a request. */
     static final int BATCH_CLIENTS = 4;
     static final int BATCH_SIZE = 1000;
@@ -112,6 +113,24 @@ final class ApiScenarios {
             s.warm[w].close();
         }
         return results;
+    }
+
+    /**
+     * Creates alone, on a server started without events (LEADSTORE_EVENTS=off): what the event rows
+     * cost a create. The same warm-up of the create path as the main run's share of it.
+     */
+    static Result measureCreate(ServerProcess server, Tenant tenant, Tenant warmUp, SeedData data, int rows,
+                                Options o, Runnable settle) {
+        ApiScenarios s = new ApiScenarios(server, tenant, warmUp, data, rows, o.clients());
+        Load.run("server warm-up", o.clients(), 0, SCENARIO_WARM_UP_SECONDS / 2, s::warmWrites);
+        settle.run();
+        Result result = s.run(CREATE_NO_EVENTS, o, s::create);
+        for (int w = 0; w < o.clients(); w++) {
+            s.api[w].close();
+            s.bare[w].close();
+            s.warm[w].close();
+        }
+        return result;
     }
 
     private Result run(String name, Options o, Load.Step step) {

@@ -94,6 +94,12 @@ public final class Bench {
                 try (ServerProcess server = stage.startServer()) {
                     api.putAll(ApiScenarios.measure(server, bench, warmUp, benchData, o.baseRows(), o, stage::settle));
                 }
+                if (stage.database().isPostgres()) {
+                    try (ServerProcess server = stage.startServer(Map.of("LEADSTORE_EVENTS", "off"))) {
+                        api.put(ApiScenarios.CREATE_NO_EVENTS, ApiScenarios.measureCreate(server, bench, warmUp,
+                                benchData, o.baseRows(), o, stage::settle));
+                    }
+                }
                 scales.putAll(ScaleRun.measure(stage, scale, o.scalesFor(kind), o));
             } catch (IOException | SQLException | RuntimeException | InterruptedException e) {
                 aborted = e.toString();

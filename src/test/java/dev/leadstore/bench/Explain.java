@@ -26,7 +26,7 @@ final class Explain {
         queries.put(ScaleRun.LIST, RawSql.all(account));
         queries.put(ScaleRun.TAGS, RawSql.tag(account, SeedData.TAG));
         queries.put(ScaleRun.EMAIL, RawSql.email(account, data.email(rows / 2).toLowerCase(Locale.ROOT)));
-        queries.put(ScaleRun.SEARCH, RawSql.search(account, SeedData.SEARCH));
+        queries.put(ScaleRun.SEARCH, RawSql.search(account, SeedData.SEARCH, false));
         int deepPage = Math.max(1, rows / 100);
         List<String> out = new ArrayList<>();
         out.add("EXPLAIN ANALYZE at " + Report.count(rows) + " contacts (COUNT, then the page of 20):");

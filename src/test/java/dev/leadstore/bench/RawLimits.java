@@ -2,6 +2,7 @@ package dev.leadstore.bench;
 
 import dev.leadstore.db.Database;
 import dev.leadstore.contact.ContactSql;
+import dev.leadstore.person.LinkedInProfiles;
 import dev.leadstore.db.Listing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +51,7 @@ final class RawLimits {
         settle.run();
         results.put(UPDATE, raw.run(UPDATE, o, raw::update));
         results.put(LIST, raw.run(LIST, o, w -> raw.list(RawSql.all(data.accountId()))));
-        results.put(SEARCH, raw.run(SEARCH, o, w -> raw.list(RawSql.search(data.accountId(), SeedData.SEARCH))));
+        results.put(SEARCH, raw.run(SEARCH, o, w -> raw.list(RawSql.search(data.accountId(), SeedData.SEARCH, !database.postgres()))));
         results.put(TAGS, raw.run(TAGS, o, w -> raw.list(RawSql.tag(data.accountId(), SeedData.TAG))));
         raw.prepareCounters();
         settle.run();
@@ -102,6 +103,7 @@ final class RawLimits {
                 row.put("position", "Head of " + company);
                 row.put("source", rs.getString("source"));
                 row.put("linkedin_url", rs.getString("linkedin_url"));
+                row.put("linkedin_key", LinkedInProfiles.key(rs.getString("linkedin_url")));
                 row.put("tags", rs.getString("tags"));
                 row.put("custom_fields", rs.getString("custom_fields"));
                 row.put("updated_at", Math.max(System.currentTimeMillis(), rs.getLong("updated_at") + 1));
@@ -138,6 +140,7 @@ final class RawLimits {
         row.put("position", "CTO");
         row.put("source", "website");
         row.put("linkedin_url", null);
+        row.put("linkedin_key", null);
         row.put("tags", "[\"bench\",\"inbound\"]");
         row.put("custom_fields", "{}");
         row.put("created_at", now);

@@ -20,8 +20,8 @@ final class RawSql {
         return ContactSql.list(account, Map.of());
     }
 
-    static Listing.Plan search(String account, String text) {
-        return ContactSql.list(account, Map.of("search", text));
+    static Listing.Plan search(String account, String text, boolean embedded) {
+        return ContactSql.list(account, Map.of("search", text), embedded);
     }
 
     static Listing.Plan email(String account, String email) {

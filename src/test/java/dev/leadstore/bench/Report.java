@@ -67,7 +67,7 @@ final class Report {
             double last = o.scales().get(scales.get(scales.size() - 1)).queries().get(query).p99();
             out.println(line.append(String.format(" %9.2f", last / first)));
         }
-        StringBuilder rates = new StringBuilder(String.format("%-26s", "req/s (all five queries)"));
+        StringBuilder rates = new StringBuilder(String.format("%-26s", "req/s (all six queries)"));
         StringBuilder seeded = new StringBuilder(String.format("%-26s", "seeded in (s, + VACUUM)"));
         StringBuilder rss = new StringBuilder(String.format("%-26s", "server peak RSS MB"));
         for (int s : scales) {
@@ -81,7 +81,8 @@ final class Report {
         out.println(seeded);
         out.println(rss);
         out.println("(deep page: page N/100 of limit 20, i.e. 20 % into the list; page "
-                + Math.max(1, scales.get(scales.size() - 1) / 100) + " at " + count(scales.get(scales.size() - 1)) + ")");
+                + Math.max(1, scales.get(scales.size() - 1) / 100) + " at " + count(scales.get(scales.size() - 1))
+                + "; the cursor page follows it, read by its next_cursor)");
         o.scales().values().forEach(s -> s.explain().forEach(out::println));
     }
 

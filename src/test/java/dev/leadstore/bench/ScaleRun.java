@@ -15,7 +15,8 @@ import java.util.function.IntFunction;
 /**
  * The growth table: one account seeded in bulk to each scale in turn (10 000, then 100 000, then
  * 1 000 000 contacts, with the server stopped), then the list queries measured through HTTP at that
- * scale with N clients. The deep page sits 20 % into the list: page scale/100 of limit 20.
+ * scale with N clients. The deep page sits 20 % into the list: page scale/100 of limit 20; the
+ * cursor page right after it, read with the deep page's `next_cursor`.
  */
 final class ScaleRun {
     static final String LIST = "list first page";
@@ -23,7 +24,8 @@ final class ScaleRun {
     static final String EMAIL = "list email= (exact)";
     static final String SEARCH = "list search=" + SeedData.SEARCH + " (50 rows)";
     static final String DEEP = "deep page (page N/100)";
-    static final List<String> QUERIES = List.of(LIST, TAGS, EMAIL, SEARCH, DEEP);
+    static final String CURSOR = "cursor page (20 % in)";
+    static final List<String> QUERIES = List.of(LIST, TAGS, EMAIL, SEARCH, DEEP, CURSOR);
 
     /** The figures of one scale. */
     record Scale(int rows, double seedSeconds, Map<String, Result> queries, long peakRssMb, List<String> explain) {
@@ -60,6 +62,8 @@ final class ScaleRun {
                         i -> base + "&email=" + URLEncoder.encode(data.email(i), StandardCharsets.UTF_8)));
                 queries.put(SEARCH, run(server, http, rows, SEARCH, o, i -> base + "&search=" + SeedData.SEARCH));
                 queries.put(DEEP, run(server, http, rows, DEEP, o, i -> base + "&page=" + deepPage));
+                String cursor = nextCursor(http[0], base + "&page=" + deepPage);
+                queries.put(CURSOR, run(server, http, rows, CURSOR, o, i -> base + "&cursor=" + cursor));
                 peak = Stage.peakRssMb(server);
                 for (HttpConnection h : http) {
                     h.close();
@@ -70,6 +74,17 @@ final class ScaleRun {
             results.put(rows, new Scale(rows, seconds, queries, peak, explain));
         }
         return results;
+    }
+
+    /** The `next_cursor` of a page. */
+    private static String nextCursor(HttpConnection http, String path) throws IOException {
+        int status = http.send("GET", path, null);
+        String cursor = http.field("next_cursor");
+        if (status != 200 || cursor == null) {
+            throw new IllegalStateException("GET " + path + " answered " + status + " without a next_cursor: "
+                    + http.body());
+        }
+        return URLEncoder.encode(cursor, StandardCharsets.UTF_8);
     }
 
     /** One query at one scale; `path` gets a random seeded row index (used by the email query). */

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -46,9 +47,17 @@ final class Stage implements AutoCloseable {
     }
 
     ServerProcess startServer() {
+        return startServer(Map.of());
+    }
+
+    /** The server with more settings (e.g. LEADSTORE_EVENTS=off). */
+    ServerProcess startServer(Map<String, String> settings) {
         Path jar = Path.of(System.getProperty("leadstore.jar", "target/leadstore.jar"));
-        return ServerProcess.start(ServerLaunch.of(database.environment()).with("LEADSTORE_BENCH_ENDPOINT", "true")
-                .jvm(HEAP).fromJar(jar).logTo(log));
+        ServerLaunch launch = ServerLaunch.of(database.environment()).with("LEADSTORE_BENCH_ENDPOINT", "true");
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            launch = launch.with(setting.getKey(), setting.getValue());
+        }
+        return ServerProcess.start(launch.jvm(HEAP).fromJar(jar).logTo(log));
     }
 
     /** VmHWM in MB, or -1 when unreadable (the process ended, or no /proc). */

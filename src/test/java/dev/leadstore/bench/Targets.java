@@ -8,7 +8,8 @@ import java.util.Map;
  * The targets, judged on one database's figures. PostgreSQL: create ≥ 0.25 × the anchor (one-row
  * insert transactions, pgbench), get by id ≥ 0.45 × the HTTP floor, update ≥ 0.6 × raw update,
  * list p99 growth ≤ 2 × (search ≤ 5 ×) from the smallest to the largest scale, deep page ≤ 10 ×
- * the first page, no errors, heap held at 256 MB. H2: create ≥ 0.5 × raw insert, search p99 ≤ 1 s
+ * the first page, a cursor page as deep ≤ 2 × the first page, batches, create with events ≥ 0.8 ×
+ * create without, no errors, heap held at 256 MB. H2: create ≥ 0.5 × raw insert, search p99 ≤ 1 s
  * at 100 000 contacts, the same growth and deep-page bounds at its largest scale, no errors, heap
  * held.
  */
@@ -37,6 +38,8 @@ final class Targets {
                     batch != null && batch.rate() >= 10_000));
             rate(checks, "batch create ≥ 1.0 × anchor rows/s", batch, raw.get(Anchor.NAME), 1.0);
             rate(checks, "batch upsert of existing ≥ 0.5 × batch create", api.get(ApiScenarios.BATCH_UPSERT), batch, 0.5);
+            rate(checks, "create ≥ 0.80 × create without events", api.get(ApiScenarios.CREATE),
+                    api.get(ApiScenarios.CREATE_NO_EVENTS), 0.8);
         } else {
             rate(checks, "create ≥ 0.50 × raw insert", api.get(ApiScenarios.CREATE), raw.get(RawLimits.INSERT), 0.5);
             searchAt(checks, o, 100_000, 1000);
@@ -50,8 +53,9 @@ final class Targets {
     }
 
     private static void rate(List<Check> checks, String name, Result scenario, Result limit, double bound) {
-        if (scenario == null || limit == null) {
-            checks.add(new Check(name, "not measured", false));
+        if (scenario == null || limit == null || !(limit.rate() > 0)) {
+            checks.add(new Check(name, "not measured" + (limit != null && limit.errors() > 0
+                    ? " (" + limit.errors() + " errors in " + limit.name() + ")" : ""), false));
             return;
         }
         double ratio = scenario.rate() / limit.rate();
@@ -96,5 +100,10 @@ final class Targets {
                 + " p99 ≤ 10 × first page", String.format("%.2f (%s vs %s ms)", ratio, Report.ms(deep.p99()),
                 Report.ms(first.p99())),
                 ratio <= 10));
+        Result cursor = o.scales().get(large).queries().get(ScaleRun.CURSOR);
+        double cursorRatio = cursor.p99() / first.p99();
+        checks.add(new Check("cursor page 20 % into " + Report.count(large) + " p99 ≤ 2 × first page",
+                String.format("%.2f (%s vs %s ms)", cursorRatio, Report.ms(cursor.p99()), Report.ms(first.p99())),
+                cursorRatio <= 2));
     }
 }

@@ -56,8 +56,8 @@ public final class Leadstore implements AutoCloseable {
         var jdbi = database.jdbi();
         this.events = EventLog.open(jdbi, database.postgres(), config.eventsEnabled());
         this.chores = new Chores(events, config.eventRetentionDays(), clock);
-        FailedAttempts failures = new FailedAttempts(config.authFailuresPerMinute());
-        KeyCache keyCache = new KeyCache(stores.keys(), invalidation);
+        FailedAttempts failures = new FailedAttempts(config.authFailuresPerMinute(), clock);
+        KeyCache keyCache = new KeyCache(stores.keys(), invalidation, clock);
         Counts counts = new Counts(jdbi);
         TagCounts tagCounts = new TagCounts(jdbi);
         ContactStore contactStore = new ContactStore(jdbi, counts, tagCounts, events);

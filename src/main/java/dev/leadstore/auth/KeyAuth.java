@@ -9,7 +9,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class KeyAuth {
     private static final String PRINCIPAL = "leadstore.principal";
     private static final String PLACE = "leadstore.inFlight";
-    private static final long TOUCH_EVERY_MILLIS = 60_000;
 
     private final KeyStore keys;
     private final KeyCache cache;
@@ -27,7 +25,7 @@ public final class KeyAuth {
     private final FailedAttempts failures;
     private final InFlight inFlight;
     private final Clock clock;
-    private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
+    private final LastUse lastUse;
 
     public KeyAuth(KeyStore keys, KeyCache cache, RateLimiter limiter, FailedAttempts failures, InFlight inFlight,
                    Clock clock) {
@@ -37,6 +35,7 @@ public final class KeyAuth {
         this.failures = failures;
         this.inFlight = inFlight;
         this.clock = clock;
+        this.lastUse = new LastUse(clock);
     }
 
     public static Principal principal(Context ctx) {
@@ -134,10 +133,7 @@ public final class KeyAuth {
 
     /** Records last use at most once a minute per key, so reads stay reads. */
     private void touch(Principal principal, Instant now) {
-        long millis = now.toEpochMilli();
-        Long previous = lastTouched.get(principal.keyId());
-        if (previous == null || millis - previous >= TOUCH_EVERY_MILLIS) {
-            lastTouched.put(principal.keyId(), millis);
+        if (lastUse.due(principal.keyId())) {
             keys.touch(principal.accountId(), principal.keyId(), now);
         }
     }

@@ -20,7 +20,8 @@ public record Config(
         java.util.List<Cidr> trustedProxies,
         int eventRetentionDays,
         boolean eventsEnabled,
-        boolean benchEndpoint) {
+        boolean benchEndpoint,
+        int invalidationCheckSeconds) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -42,7 +43,10 @@ public record Config(
                 // Only for measuring what events cost: without them the feed, histories and webhooks stay silent.
                 switchOn("LEADSTORE_EVENTS", env.getOrDefault("LEADSTORE_EVENTS", "on")),
                 // GET /bench/ping: the benchmark's floor of HTTP cost; off unless asked for.
-                "true".equals(env.get("LEADSTORE_BENCH_ENDPOINT")));
+                "true".equals(env.get("LEADSTORE_BENCH_ENDPOINT")),
+                // PostgreSQL: how often the connection that hears other nodes' key changes is checked.
+                positive("LEADSTORE_INVALIDATION_CHECK_SECONDS",
+                        env.getOrDefault("LEADSTORE_INVALIDATION_CHECK_SECONDS", "5")));
     }
 
     /** Where the data lives: PostgreSQL when configured, else the embedded H2 file. */

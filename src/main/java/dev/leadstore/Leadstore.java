@@ -49,7 +49,8 @@ public final class Leadstore implements AutoCloseable {
     private Leadstore(Config config, Clock clock) {
         this.config = config;
         this.database = Database.open(config.database());
-        this.invalidation = Invalidation.listening(config.database());
+        this.invalidation = Invalidation.listening(config.database(),
+                java.time.Duration.ofSeconds(config.invalidationCheckSeconds()));
         this.limiter = config.redisUrl() == null ? new InMemoryRateLimiter()
                 : new RedisRateLimiter(config.redisUrl(), "leadstore:ratelimit:");
         this.stores = Stores.over(database, invalidation);

@@ -9,6 +9,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The connection pool, the migrated schema and the Jdbi handle over them. */
 public final class Database implements AutoCloseable {
+    /** How long a PostgreSQL connection waits for an answer before it gives up (seconds). */
+    static final int SOCKET_TIMEOUT_SECONDS = 30;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean postgres;
@@ -41,7 +43,7 @@ public final class Database implements AutoCloseable {
         hikari.setInitializationFailTimeout(10_000);
         if (!config.embedded()) {
             hikari.addDataSourceProperty("connectTimeout", "2");
-            hikari.addDataSourceProperty("socketTimeout", "30");
+            hikari.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
             hikari.addDataSourceProperty("tcpKeepAlive", "true");
             // A batch of inserts goes out as multi-row INSERTs: one statement for a batch's rows.
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");

@@ -8,6 +8,7 @@ import dev.leadstore.auth.KeyCache;
 import dev.leadstore.auth.KeyHandlers;
 import dev.leadstore.auth.OperatorAuth;
 import dev.leadstore.auth.SelfHandler;
+import dev.leadstore.base.Metrics;
 import dev.leadstore.contact.ContactBatch;
 import dev.leadstore.contact.ContactHandlers;
 import dev.leadstore.contact.ContactStore;
@@ -29,6 +30,8 @@ import dev.leadstore.ratelimit.RateLimiter;
 import dev.leadstore.ratelimit.RedisRateLimiter;
 import dev.leadstore.web.Dashboard;
 import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 
@@ -45,26 +48,34 @@ public final class Leadstore implements AutoCloseable {
     private final EventLog events;
     private final Chores chores;
     private final Javalin app;
+    private final PrometheusMeterRegistry meters;
+    private final AutoCloseable jvmMeters;
+    private final Metrics metrics;
 
     private Leadstore(Config config, Clock clock) {
         this.config = config;
-        this.database = Database.open(config.database());
+        this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.jvmMeters = Meters.bindJvm(meters);
+        this.metrics = new Metrics(meters);
+        this.database = Database.open(config.database(), meters);
         this.invalidation = Invalidation.listening(config.database(),
                 java.time.Duration.ofSeconds(config.invalidationCheckSeconds()));
         this.limiter = config.redisUrl() == null ? new InMemoryRateLimiter()
                 : new RedisRateLimiter(config.redisUrl(), "leadstore:ratelimit:");
         this.stores = Stores.over(database, invalidation);
         var jdbi = database.jdbi();
-        this.events = EventLog.open(jdbi, database.postgres(), config.eventsEnabled());
+        this.events = EventLog.open(jdbi, database.postgres(), config.eventsEnabled(), metrics);
         this.chores = new Chores(events, config.eventRetentionDays(), clock);
-        FailedAttempts failures = new FailedAttempts(config.authFailuresPerMinute(), clock);
+        FailedAttempts failures = new FailedAttempts(config.authFailuresPerMinute(), clock, metrics);
+        metrics.flag(Metrics.KEY_CACHE_TRUSTED, "1 while the key cache is trusted (PostgreSQL: its listener is up)",
+                invalidation::reliable);
         KeyCache keyCache = new KeyCache(stores.keys(), invalidation, clock);
         Counts counts = new Counts(jdbi);
         TagCounts tagCounts = new TagCounts(jdbi);
         ContactStore contactStore = new ContactStore(jdbi, counts, tagCounts, events);
         OpportunityStore opportunityStore = new OpportunityStore(jdbi, events);
         Routes routes = new Routes(
-                new KeyAuth(stores.keys(), keyCache, limiter, failures, new InFlight(), clock),
+                new KeyAuth(stores.keys(), keyCache, limiter, failures, new InFlight(), clock, metrics),
                 new Idempotency(new IdempotencyStore(jdbi), clock),
                 new SelfHandler(stores.accounts()),
                 new ContactHandlers(contactStore, new ContactBatch(jdbi, counts, tagCounts, events), clock),
@@ -73,12 +84,13 @@ public final class Leadstore implements AutoCloseable {
                 config.adminToken() == null ? null : new Routes.Operator(
                         new OperatorAuth(config.adminToken(), failures, clock),
                         new AccountHandlers(stores.accounts(), stores.team(), clock),
-                        new KeyHandlers(stores.accounts(), stores.keys(), clock)),
+                        new KeyHandlers(stores.accounts(), stores.keys(), clock),
+                        ctx -> Meters.scrape(ctx, meters)),
                 DocsPage.load(),
                 OpenApiDocument.load(),
                 Dashboard.load(),
                 database::healthy);
-        this.app = routes.app(config.corsOrigins(), new ClientAddress(config.trustedProxies()), config.benchEndpoint());
+        this.app = routes.app(config.corsOrigins(), new ClientAddress(config.trustedProxies()), config.benchEndpoint(), metrics);
     }
 
     public static Leadstore create(Config config) {
@@ -124,5 +136,7 @@ public final class Leadstore implements AutoCloseable {
         invalidation.close();
         limiter.close();
         database.close();
+        Meters.close(jvmMeters);
+        meters.close();
     }
 }

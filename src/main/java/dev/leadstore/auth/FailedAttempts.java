@@ -2,6 +2,7 @@ package dev.leadstore.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.leadstore.base.ApiException;
+import dev.leadstore.base.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -21,14 +22,16 @@ public final class FailedAttempts {
 
     private final int limitPerMinute;
     private final Cache<String, Window> windows;
+    private final Metrics metrics;
 
     /** @param limitPerMinute failures allowed per address and minute; 0 turns the guard off */
-    public FailedAttempts(int limitPerMinute, Clock clock) {
-        this(limitPerMinute, clock, MAX_ADDRESSES);
+    public FailedAttempts(int limitPerMinute, Clock clock, Metrics metrics) {
+        this(limitPerMinute, clock, MAX_ADDRESSES, metrics);
     }
 
-    FailedAttempts(int limitPerMinute, Clock clock, int maxAddresses) {
+    FailedAttempts(int limitPerMinute, Clock clock, int maxAddresses, Metrics metrics) {
         this.limitPerMinute = limitPerMinute;
+        this.metrics = metrics;
         this.windows = Caches.bounded(maxAddresses, Duration.ofMillis(2 * MINUTE_MILLIS), clock);
     }
 
@@ -44,6 +47,7 @@ public final class FailedAttempts {
         Window window = windows.getIfPresent(address);
         if (window != null && window.start() == start && window.failures() >= limitPerMinute) {
             long retry = Math.max(1, (start + MINUTE_MILLIS - nowMillis + 999) / 1000);
+            metrics.refused(Metrics.Refusal.AUTH_FAILURES);
             throw ApiException.tooManyFailures(retry);
         }
         windows.asMap().compute(address, (a, w) -> w == null || w.start() != start ? new Window(start, 1)

@@ -3,6 +3,7 @@ package dev.leadstore.auth;
 import dev.leadstore.auth.KeyStore.StoredKey;
 import dev.leadstore.base.ApiException;
 import dev.leadstore.base.ErrorCode;
+import dev.leadstore.base.Metrics;
 import dev.leadstore.ratelimit.RateLimiter;
 import dev.leadstore.ratelimit.RateLimiter.Decision;
 import io.javalin.http.Context;
@@ -26,9 +27,11 @@ public final class KeyAuth {
     private final InFlight inFlight;
     private final Clock clock;
     private final LastUse lastUse;
+    private final Metrics metrics;
 
     public KeyAuth(KeyStore keys, KeyCache cache, RateLimiter limiter, FailedAttempts failures, InFlight inFlight,
-                   Clock clock) {
+                   Clock clock, Metrics metrics) {
+        this.metrics = metrics;
         this.keys = keys;
         this.cache = cache;
         this.limiter = limiter;
@@ -60,6 +63,7 @@ public final class KeyAuth {
         try {
             place = inFlight.enter(principal.keyId());
         } catch (ApiException busy) {
+            metrics.refused(Metrics.Refusal.IN_FLIGHT);
             RateLimitHeaders.write(ctx, limiter.peek(principal.keyId(), principal.limitPerHour(), now.toEpochMilli()));
             throw busy;
         }
@@ -72,6 +76,7 @@ public final class KeyAuth {
                 require(principal, required);
             }
             if (!decision.allowed()) {
+                metrics.refused(Metrics.Refusal.HOURLY);
                 throw ApiException.rateLimited(decision.limit(), decision.retryAfterSeconds());
             }
         } catch (RuntimeException refused) {

@@ -2,6 +2,8 @@ package dev.leadstore.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +26,11 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseSettings config) {
+        return open(config, null);
+    }
+
+    /** As above; the pool reports its connections (in use, idle, waiting, …) to `meters` when given. */
+    public static Database open(DatabaseSettings config, MeterRegistry meters) {
         if (config.embedded()) {
             try {
                 Files.createDirectories(config.dataDir());
@@ -47,6 +54,9 @@ public final class Database implements AutoCloseable {
             hikari.addDataSourceProperty("tcpKeepAlive", "true");
             // A batch of inserts goes out as multi-row INSERTs: one statement for a batch's rows.
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        if (meters != null) {
+            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {

@@ -3,7 +3,9 @@ package dev.leadstore.http;
 import dev.leadstore.base.ApiException;
 import dev.leadstore.base.ErrorCode;
 import io.javalin.config.JavalinConfig;
+import dev.leadstore.base.Metrics;
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +25,13 @@ public final class HttpBasics {
      * key has at most 64 requests in flight, so this many threads leave room for everyone else.
      */
     private static final int MAX_THREADS = 400;
+    private static final String UNMATCHED = "unmatched";
 
     private HttpBasics() {
     }
 
-    public static void configure(JavalinConfig config, List<String> corsOrigins, ClientAddress clients) {
+    public static void configure(JavalinConfig config, List<String> corsOrigins, ClientAddress clients,
+                                 Metrics metrics) {
         config.contextResolver.ip = ctx -> clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
         if (!corsOrigins.isEmpty()) {
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
@@ -54,8 +58,21 @@ public final class HttpBasics {
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES + MAX_HEADER_BYTES + 1024));
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         config.routes.before(HttpBasics::everyRequest);
-        config.requestLogger.http((ctx, millis) -> ACCESS.info("{} {} {} {}ms id={}",
-                ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis), RequestIds.of(ctx)));
+        config.requestLogger.http((ctx, millis) -> {
+            metrics.request(route(ctx), ctx.method().name(), ctx.statusCode(), (long) (millis * 1_000_000));
+            ACCESS.info("{} {} {} {}ms id={}",
+                    ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis), RequestIds.of(ctx));
+        });
+    }
+
+    /** The route template that answered (`/external/v1/contacts/{id}`), or "unmatched": never a raw path. */
+    public static String route(Context ctx) {
+        try {
+            Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+            return endpoint == null ? UNMATCHED : endpoint.path;
+        } catch (RuntimeException e) {
+            return UNMATCHED;
+        }
     }
 
     private static void everyRequest(Context ctx) {

@@ -8,6 +8,7 @@ import dev.leadstore.account.AccountInput;
 import dev.leadstore.account.AccountStore;
 import dev.leadstore.account.Plan;
 import dev.leadstore.base.ApiException;
+import dev.leadstore.base.Metrics;
 import dev.leadstore.base.Patch;
 import dev.leadstore.db.Database;
 import dev.leadstore.db.Invalidation;
@@ -32,7 +33,7 @@ class BoundedCachesTest {
     @Test
     void failed_attempts_remember_at_most_their_bound_of_addresses_and_still_refuse_a_guesser() {
         MutableClock clock = new MutableClock(START);
-        FailedAttempts failures = new FailedAttempts(3, clock, 50);
+        FailedAttempts failures = new FailedAttempts(3, clock, 50, Metrics.none());
         for (int i = 0; i < 5_000; i++) {
             failures.failed("10.0." + (i / 256) + "." + (i % 256), clock.millis());
         }
@@ -47,7 +48,7 @@ class BoundedCachesTest {
     @Test
     void failed_attempts_forget_an_address_two_minutes_after_its_last_failure() {
         MutableClock clock = new MutableClock(START);
-        FailedAttempts failures = new FailedAttempts(3, clock);
+        FailedAttempts failures = new FailedAttempts(3, clock, Metrics.none());
         failures.failed("192.0.2.1", clock.millis());
         failures.failed("192.0.2.2", clock.millis());
         assertThat(failures.size()).isEqualTo(2);

@@ -28,6 +28,10 @@ public record Config(
     }
 
     public static Config from(Map<String, String> env) {
+        // Read by LogSetup before anything else runs; checked here so that a typo stops startup.
+        oneOf("LEADSTORE_LOG_FORMAT", env.getOrDefault("LEADSTORE_LOG_FORMAT", "text"), "text", "json");
+        oneOf("LEADSTORE_LOG_LEVEL", env.getOrDefault("LEADSTORE_LOG_LEVEL", "info"), "error", "warn", "info", "debug");
+        switchOn("LEADSTORE_ACCESS_LOG", env.getOrDefault("LEADSTORE_ACCESS_LOG", "on"));
         return new Config(
                 port(env.getOrDefault("LEADSTORE_PORT", "8080")),
                 Path.of(env.getOrDefault("LEADSTORE_DATA_DIR", "./data")),
@@ -72,6 +76,12 @@ public record Config(
             throw new IllegalArgumentException(name + " must be a whole number >= 1, got: " + value);
         }
         return number;
+    }
+
+    private static void oneOf(String name, String value, String... allowed) {
+        if (!java.util.List.of(allowed).contains(value.trim().toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException(name + " must be one of " + String.join(", ", allowed) + ", got: " + value);
+        }
     }
 
     private static boolean switchOn(String name, String value) {

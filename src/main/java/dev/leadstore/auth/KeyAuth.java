@@ -4,6 +4,7 @@ import dev.leadstore.auth.KeyStore.StoredKey;
 import dev.leadstore.base.ApiException;
 import dev.leadstore.base.ErrorCode;
 import dev.leadstore.base.Metrics;
+import dev.leadstore.http.RequestIds;
 import dev.leadstore.ratelimit.RateLimiter;
 import dev.leadstore.ratelimit.RateLimiter.Decision;
 import io.javalin.http.Context;
@@ -59,6 +60,7 @@ public final class KeyAuth {
         Instant now = clock.instant();
         StoredKey key = authenticate(ctx, now);
         Principal principal = Principal.of(key.view());
+        RequestIds.identify(ctx, principal.accountId(), principal.keyId());
         AtomicInteger place;
         try {
             place = inFlight.enter(principal.keyId());

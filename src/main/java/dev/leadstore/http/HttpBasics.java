@@ -12,6 +12,7 @@ import java.util.Map;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** Server-wide HTTP behaviour: request ids, safe headers, the access log, limits, health. */
 public final class HttpBasics {
@@ -59,9 +60,18 @@ public final class HttpBasics {
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         config.routes.before(HttpBasics::everyRequest);
         config.requestLogger.http((ctx, millis) -> {
-            metrics.request(route(ctx), ctx.method().name(), ctx.statusCode(), (long) (millis * 1_000_000));
-            ACCESS.info("{} {} {} {}ms id={}",
-                    ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis), RequestIds.of(ctx));
+            String route = route(ctx);
+            metrics.request(route, ctx.method().name(), ctx.statusCode(), (long) (millis * 1_000_000));
+            if (ACCESS.isInfoEnabled()) {
+                RequestIds.restore(ctx);
+                MDC.put("method", ctx.method().name());
+                MDC.put("route", route);
+                MDC.put("status", Integer.toString(ctx.statusCode()));
+                MDC.put("duration_ms", Long.toString(Math.round(millis)));
+                // The path, never the query string (where a key may be) nor the body.
+                ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+            }
+            MDC.clear();
         });
     }
 

@@ -78,14 +78,12 @@ public final class Harness {
      * server comes back where its clients left it), logging to the run's folder.
      */
     static ServerProcess server(TestDatabase database, Path runDir) {
-        return new ServerProcess(ServerLaunch.of(database.environment()).onFreePort()
+        // The access log would cost the load as much as the work; errors are still logged.
+        return new ServerProcess(ServerLaunch.of(database.environment()).with("LEADSTORE_ACCESS_LOG", "off").onFreePort()
                 .jvm("-Xmx256m",
                         // The whole heap committed and touched at start: resident memory then grows only
                         // by a leak outside the heap, which is what the soak's RSS check is looking for.
-                        "-Xms256m", "-XX:+AlwaysPreTouch",
-                        // The access log would cost the load as much as the work; errors are still logged.
-                        "-Dorg.slf4j.simpleLogger.log.leadstore.access=warn",
-                        "-Dorg.slf4j.simpleLogger.showDateTime=true")
+                        "-Xms256m", "-XX:+AlwaysPreTouch")
                 .logTo(runDir.resolve("server.log")));
     }
 

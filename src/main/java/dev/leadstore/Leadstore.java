@@ -51,6 +51,7 @@ public final class Leadstore implements AutoCloseable {
     private final PrometheusMeterRegistry meters;
     private final AutoCloseable jvmMeters;
     private final Metrics metrics;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Leadstore(Config config, Clock clock) {
         this.config = config;
@@ -129,10 +130,18 @@ public final class Leadstore implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Stops in order: the HTTP server stops accepting and lets requests in flight finish (up to 30 s),
+     * then the background work stops, then the listener, the rate limiter and the pool close.
+     * Closing twice does nothing the second time.
+     */
     @Override
     public void close() {
-        chores.close();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         app.stop();
+        chores.close();
         invalidation.close();
         limiter.close();
         database.close();

@@ -48,6 +48,13 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
+    /** Writes every line still queued (the logger's thread stops); before the process exits. */
+    static void flush() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
+        }
+    }
+
     static void configure(LoggerContext context, Map<String, String> env) {
         String format = env.getOrDefault("LEADSTORE_LOG_FORMAT", "text").trim().toLowerCase(Locale.ROOT);
         Level level = Level.toLevel(env.getOrDefault("LEADSTORE_LOG_LEVEL", "info").trim(), Level.INFO);

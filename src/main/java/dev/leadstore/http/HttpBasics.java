@@ -9,6 +9,7 @@ import io.javalin.router.Endpoint;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ public final class HttpBasics {
      */
     private static final int MAX_THREADS = 400;
     private static final String UNMATCHED = "unmatched";
+    /** How long a stopping server lets requests in flight finish. */
+    public static final long STOP_MILLIS = 30_000;
 
     private HttpBasics() {
     }
@@ -57,7 +60,13 @@ public final class HttpBasics {
         // Jetty refuses (414/431, in our envelope) only what is far beyond our own limits, which
         // everyRequest checks exactly.
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES + MAX_HEADER_BYTES + 1024));
-        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JettyErrors());
+            // On stop: connectors stop accepting, requests in flight finish (up to STOP_MILLIS), a
+            // request arriving on an open connection meanwhile is refused with 503 and the connection closed.
+            server.setStopTimeout(STOP_MILLIS);
+            server.setHandler(new GracefulHandler());
+        });
         config.routes.before(HttpBasics::everyRequest);
         config.requestLogger.http((ctx, millis) -> {
             String route = route(ctx);

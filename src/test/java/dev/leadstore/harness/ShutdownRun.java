@@ -42,7 +42,9 @@ final class ShutdownRun {
     private final Path runDir;
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    private final Set<String> refusedCreates = ConcurrentHashMap.newKeySet();
+    /** Refused creates: email → how it was refused and when (ms after SIGTERM). */
+    private final Map<String, String> refusedCreates = new ConcurrentHashMap<>();
+    private volatile long signalledAt;
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     private final AtomicLong afterSignal2xx = new AtomicLong();
     private volatile boolean terminated;
@@ -70,6 +72,7 @@ final class ShutdownRun {
             long before = total();
             terminated = true;
             long signalled = System.nanoTime();
+            signalledAt = signalled;
             server.terminate();
             System.out.printf("SIGTERM after %d s of load from %d clients (%d requests answered so far)%n",
                     seconds, clients, before);
@@ -94,7 +97,9 @@ final class ShutdownRun {
         Set<String> storedEmails = stored.values().stream().map(c -> c.path("email").asText())
                 .collect(Collectors.toSet());
         long missing = acknowledged.stream().filter(id -> !stored.containsKey(id)).count();
-        long refusedButStored = refusedCreates.stream().filter(storedEmails::contains).count();
+        List<String> refusedButStoredList = refusedCreates.entrySet().stream()
+                .filter(e -> storedEmails.contains(e.getKey())).map(e -> e.getKey() + ": " + e.getValue()).toList();
+        long refusedButStored = refusedButStoredList.size();
         Map<String, Long> counts = new TreeMap<>();
         outcomes.forEach((k, v) -> counts.put(k, v.get()));
         long cut = counts.entrySet().stream().filter(e -> e.getKey().startsWith("CUT")).mapToLong(Map.Entry::getValue)
@@ -108,6 +113,7 @@ final class ShutdownRun {
         System.out.printf("cut in the middle:       %d%n", cut);
         System.out.printf("exit status:             %d%n", exit);
         problems.stream().limit(10).forEach(p -> System.out.println("  " + p));
+        refusedButStoredList.forEach(p -> System.out.println("  refused but stored: " + p));
         boolean pass = cut == 0 && missing == 0 && refusedButStored == 0 && exit == 0;
         System.out.println("RESULT: " + (pass ? "PASS" : "FAIL")
                 + " (bar: every request 2xx or refused before it was read, none cut, exit status 0,"
@@ -147,13 +153,15 @@ final class ShutdownRun {
                         : "GET /external/v1/contacts?limit=5 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + key
                           + "\r\n\r\n";
                 boolean afterSignal = terminated;
+                boolean reused = socket != null;
                 String outcome = exchange(request);
                 count(outcome);
                 if (outcome.equals("2xx") && afterSignal) {
                     afterSignal2xx.incrementAndGet();
                 }
                 if (create && outcome.startsWith("REFUSED")) {
-                    refusedCreates.add(email);
+                    refusedCreates.put(email, outcome + " at " + (System.nanoTime() - signalledAt) / 1_000_000
+                            + " ms after SIGTERM" + (reused ? " on a reused connection" : " on a new connection"));
                 }
                 if (outcome.startsWith("CUT")) {
                     problems.add("client " + number + ": " + outcome + (create ? " (create " + email + ")" : ""));

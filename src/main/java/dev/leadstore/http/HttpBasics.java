@@ -9,7 +9,6 @@ import io.javalin.router.Endpoint;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +64,7 @@ public final class HttpBasics {
             // On stop: connectors stop accepting, requests in flight finish (up to STOP_MILLIS), a
             // request arriving on an open connection meanwhile is refused with 503 and the connection closed.
             server.setStopTimeout(STOP_MILLIS);
-            server.setHandler(new GracefulHandler());
+            server.setHandler(new DrainingHandler(STOP_MILLIS));
         });
         config.routes.before(HttpBasics::everyRequest);
         config.requestLogger.http((ctx, millis) -> {

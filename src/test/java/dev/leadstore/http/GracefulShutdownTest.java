@@ -12,8 +12,11 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * SIGTERM: the server stops accepting connections, lets a request in flight finish and answer,
@@ -57,6 +60,48 @@ class GracefulShutdownTest {
             assertThat(server.tail(10)).contains("stopped in");
         } finally {
             server.kill();
+        }
+    }
+
+    /**
+     * A request that waits on the database (a lock held by the test) for seconds without any I/O on
+     * its connection still answers after SIGTERM.
+     */
+    @Test
+    @EnabledIfEnvironmentVariable(named = TestDatabase.PG_URL_VARIABLE, matches = ".+")
+    void a_request_waiting_on_the_database_at_sigterm_finishes_and_answers() throws Exception {
+        TestDatabase database = TestDatabase.postgres();
+        ServerProcess server = ServerProcess.start(database.environment());
+        try {
+            String key = server.operator().tenant("graceful", null).key();
+            byte[] body = "{\"name\": \"Patient Writer\"}".getBytes(StandardCharsets.UTF_8);
+            try (Connection lock = database.connect(); Socket waiting = new Socket()) {
+                lock.setAutoCommit(false);
+                try (Statement statement = lock.createStatement()) {
+                    statement.execute("LOCK TABLE contacts IN EXCLUSIVE MODE");
+                }
+                waiting.connect(new InetSocketAddress("127.0.0.1", server.port()), 2_000);
+                waiting.setSoTimeout(60_000);
+                OutputStream out = waiting.getOutputStream();
+                out.write(("POST /external/v1/contacts HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + key
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                Thread.sleep(500);
+                server.terminate();
+                awaitRefused(server.port());
+                // Three quiet seconds: longer than Jetty's idle timeout for stopping connections.
+                Thread.sleep(3_000);
+                lock.commit();
+                String answer = readAnswer(waiting.getInputStream());
+                assertThat(answer).startsWith("HTTP/1.1 201");
+                assertThat(answer).contains("\"name\":\"Patient Writer\"");
+            }
+            assertThat(server.awaitExit(40)).isZero();
+        } finally {
+            server.kill();
+            database.close();
         }
     }
 

@@ -22,13 +22,18 @@ public record Config(
         int eventRetentionDays,
         boolean eventsEnabled,
         boolean benchEndpoint,
-        WebhookSettings webhooks) {
+        WebhookSettings webhooks,
+        int invalidationCheckSeconds) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
     }
 
     public static Config from(Map<String, String> env) {
+        // Read by LogSetup before anything else runs; checked here so that a typo stops startup.
+        oneOf("LEADSTORE_LOG_FORMAT", env.getOrDefault("LEADSTORE_LOG_FORMAT", "text"), "text", "json");
+        oneOf("LEADSTORE_LOG_LEVEL", env.getOrDefault("LEADSTORE_LOG_LEVEL", "info"), "error", "warn", "info", "debug");
+        switchOn("LEADSTORE_ACCESS_LOG", env.getOrDefault("LEADSTORE_ACCESS_LOG", "on"));
         return new Config(
                 port(env.getOrDefault("LEADSTORE_PORT", "8080")),
                 Path.of(env.getOrDefault("LEADSTORE_DATA_DIR", "./data")),
@@ -47,7 +52,10 @@ public record Config(
                 "true".equals(env.get("LEADSTORE_BENCH_ENDPOINT")),
                 WebhookSettings.parse(blankToNull(env.get("LEADSTORE_WEBHOOK_RETRY_SCHEDULE")),
                         blankToNull(env.get("LEADSTORE_WEBHOOK_ALLOW_PRIVATE")),
-                        blankToNull(env.get("LEADSTORE_WEBHOOK_TIMEOUT"))));
+                        blankToNull(env.get("LEADSTORE_WEBHOOK_TIMEOUT"))),
+                // PostgreSQL: how often the connection that hears other nodes' key changes is checked.
+                positive("LEADSTORE_INVALIDATION_CHECK_SECONDS",
+                        env.getOrDefault("LEADSTORE_INVALIDATION_CHECK_SECONDS", "5")));
     }
 
     /** Where the data lives: PostgreSQL when configured, else the embedded H2 file. */
@@ -73,6 +81,12 @@ public record Config(
             throw new IllegalArgumentException(name + " must be a whole number >= 1, got: " + value);
         }
         return number;
+    }
+
+    private static void oneOf(String name, String value, String... allowed) {
+        if (!java.util.List.of(allowed).contains(value.trim().toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException(name + " must be one of " + String.join(", ", allowed) + ", got: " + value);
+        }
     }
 
     private static boolean switchOn(String name, String value) {

@@ -8,6 +8,7 @@ import dev.leadstore.auth.KeyCache;
 import dev.leadstore.auth.KeyHandlers;
 import dev.leadstore.auth.OperatorAuth;
 import dev.leadstore.auth.SelfHandler;
+import dev.leadstore.base.Metrics;
 import dev.leadstore.contact.ContactBatch;
 import dev.leadstore.contact.ContactHandlers;
 import dev.leadstore.contact.ContactStore;
@@ -32,6 +33,8 @@ import dev.leadstore.webhook.Dispatcher;
 import dev.leadstore.webhook.WebhookHandlers;
 import dev.leadstore.webhook.WebhookStore;
 import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 
@@ -49,27 +52,37 @@ public final class Leadstore implements AutoCloseable {
     private final Chores chores;
     private final Dispatcher dispatcher;
     private final Javalin app;
+    private final PrometheusMeterRegistry meters;
+    private final AutoCloseable jvmMeters;
+    private final Metrics metrics;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Leadstore(Config config, Clock clock) {
         this.config = config;
-        this.database = Database.open(config.database());
-        this.invalidation = Invalidation.listening(config.database());
+        this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.jvmMeters = Meters.bindJvm(meters);
+        this.metrics = new Metrics(meters);
+        this.database = Database.open(config.database(), meters);
+        this.invalidation = Invalidation.listening(config.database(),
+                java.time.Duration.ofSeconds(config.invalidationCheckSeconds()));
         this.limiter = config.redisUrl() == null ? new InMemoryRateLimiter()
                 : new RedisRateLimiter(config.redisUrl(), "leadstore:ratelimit:");
         this.stores = Stores.over(database, invalidation);
         var jdbi = database.jdbi();
-        this.events = EventLog.open(jdbi, database.postgres(), config.eventsEnabled());
+        this.events = EventLog.open(jdbi, database.postgres(), config.eventsEnabled(), metrics);
         WebhookStore webhookStore = new WebhookStore(jdbi, database.postgres());
         this.chores = new Chores(events, webhookStore, config.eventRetentionDays(), clock);
-        this.dispatcher = new Dispatcher(webhookStore, events, config.webhooks(), clock);
-        FailedAttempts failures = new FailedAttempts(config.authFailuresPerMinute());
-        KeyCache keyCache = new KeyCache(stores.keys(), invalidation);
+        this.dispatcher = new Dispatcher(webhookStore, events, config.webhooks(), clock, metrics);
+        FailedAttempts failures = new FailedAttempts(config.authFailuresPerMinute(), clock, metrics);
+        metrics.flag(Metrics.KEY_CACHE_TRUSTED, "1 while the key cache is trusted (PostgreSQL: its listener is up)",
+                invalidation::reliable);
+        KeyCache keyCache = new KeyCache(stores.keys(), invalidation, clock);
         Counts counts = new Counts(jdbi);
         TagCounts tagCounts = new TagCounts(jdbi);
         ContactStore contactStore = new ContactStore(jdbi, !database.postgres(), counts, tagCounts, events);
         OpportunityStore opportunityStore = new OpportunityStore(jdbi, events);
         Routes routes = new Routes(
-                new KeyAuth(stores.keys(), keyCache, limiter, failures, new InFlight(), clock),
+                new KeyAuth(stores.keys(), keyCache, limiter, failures, new InFlight(), clock, metrics),
                 new Idempotency(new IdempotencyStore(jdbi), clock),
                 new SelfHandler(stores.accounts()),
                 new ContactHandlers(contactStore, new ContactBatch(jdbi, counts, tagCounts, events), clock),
@@ -79,12 +92,13 @@ public final class Leadstore implements AutoCloseable {
                 config.adminToken() == null ? null : new Routes.Operator(
                         new OperatorAuth(config.adminToken(), failures, clock),
                         new AccountHandlers(stores.accounts(), stores.team(), clock),
-                        new KeyHandlers(stores.accounts(), stores.keys(), clock)),
+                        new KeyHandlers(stores.accounts(), stores.keys(), clock),
+                        ctx -> Meters.scrape(ctx, meters)),
                 DocsPage.load(),
                 OpenApiDocument.load(),
                 Dashboard.load(),
                 database::healthy);
-        this.app = routes.app(config.corsOrigins(), new ClientAddress(config.trustedProxies()), config.benchEndpoint());
+        this.app = routes.app(config.corsOrigins(), new ClientAddress(config.trustedProxies()), config.benchEndpoint(), metrics);
     }
 
     public static Leadstore create(Config config) {
@@ -124,13 +138,23 @@ public final class Leadstore implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Stops in order: the HTTP server stops accepting and lets requests in flight finish (up to 30 s),
+     * then the background work stops, then the listener, the rate limiter and the pool close.
+     * Closing twice does nothing the second time.
+     */
     @Override
     public void close() {
-        chores.close();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         app.stop();
         dispatcher.close();
+        chores.close();
         invalidation.close();
         limiter.close();
         database.close();
+        Meters.close(jvmMeters);
+        meters.close();
     }
 }

@@ -16,6 +16,7 @@ import dev.leadstore.auth.KeyOnly;
 import dev.leadstore.auth.OperatorAuth;
 import dev.leadstore.auth.SelfHandler;
 import dev.leadstore.base.Json;
+import dev.leadstore.base.Metrics;
 import dev.leadstore.contact.ContactHandlers;
 import dev.leadstore.event.EventHandlers;
 import dev.leadstore.http.Bodies;
@@ -53,12 +54,12 @@ record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHa
     }
 
     /** The operator API's guard and handlers; absent (every route 404) without an operator token. */
-    record Operator(OperatorAuth auth, AccountHandlers accounts, KeyHandlers keys) {
+    record Operator(OperatorAuth auth, AccountHandlers accounts, KeyHandlers keys, Handler metrics) {
     }
 
-    Javalin app(List<String> corsOrigins, ClientAddress clients, boolean benchEndpoint) {
+    Javalin app(List<String> corsOrigins, ClientAddress clients, boolean benchEndpoint, Metrics metrics) {
         return Javalin.create(config -> {
-            HttpBasics.configure(config, corsOrigins, clients);
+            HttpBasics.configure(config, corsOrigins, clients, metrics);
             RoutesConfig r = config.routes;
             r.exception(HttpResponseException.class, ErrorWriter::frameworkError);
             r.exception(Exception.class, ErrorWriter::unexpectedError);
@@ -116,6 +117,9 @@ record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHa
             if (operator != null) {
                 AccountHandlers a = operator.accounts();
                 KeyHandlers k = operator.keys();
+                // Prometheus text of the server's meters, for the operator only.
+                r.beforeMatched("/metrics", operator.auth()::handle);
+                r.get("/metrics", operator.metrics());
                 r.beforeMatched(ADMIN + "/*", operator.auth()::handle);
                 r.beforeMatched(ADMIN + "/*", QueryString::check);
                 r.post(ADMIN + "/accounts", a::createAccount);

@@ -40,7 +40,7 @@ class RouteTableDocumentedTest {
     private static boolean documentedPrefix(String path) {
         return path.startsWith("/external/v1/") || path.startsWith("/admin/v1/") || path.equals("/health")
                 || path.equals("/openapi.json") || path.equals("/docs") || path.startsWith("/docs/") || path.equals("/")
-                || path.startsWith("/app/");
+                || path.startsWith("/app/") || path.equals("/metrics");
     }
 
     private static Set<String> without(Set<String> all, Set<String> removed) {

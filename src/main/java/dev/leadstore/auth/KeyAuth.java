@@ -3,13 +3,14 @@ package dev.leadstore.auth;
 import dev.leadstore.auth.KeyStore.StoredKey;
 import dev.leadstore.base.ApiException;
 import dev.leadstore.base.ErrorCode;
+import dev.leadstore.base.Metrics;
+import dev.leadstore.http.RequestIds;
 import dev.leadstore.ratelimit.RateLimiter;
 import dev.leadstore.ratelimit.RateLimiter.Decision;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class KeyAuth {
     private static final String PRINCIPAL = "leadstore.principal";
     private static final String PLACE = "leadstore.inFlight";
-    private static final long TOUCH_EVERY_MILLIS = 60_000;
 
     private final KeyStore keys;
     private final KeyCache cache;
@@ -27,16 +27,19 @@ public final class KeyAuth {
     private final FailedAttempts failures;
     private final InFlight inFlight;
     private final Clock clock;
-    private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
+    private final LastUse lastUse;
+    private final Metrics metrics;
 
     public KeyAuth(KeyStore keys, KeyCache cache, RateLimiter limiter, FailedAttempts failures, InFlight inFlight,
-                   Clock clock) {
+                   Clock clock, Metrics metrics) {
+        this.metrics = metrics;
         this.keys = keys;
         this.cache = cache;
         this.limiter = limiter;
         this.failures = failures;
         this.inFlight = inFlight;
         this.clock = clock;
+        this.lastUse = new LastUse(clock);
     }
 
     public static Principal principal(Context ctx) {
@@ -57,10 +60,12 @@ public final class KeyAuth {
         Instant now = clock.instant();
         StoredKey key = authenticate(ctx, now);
         Principal principal = Principal.of(key.view());
+        RequestIds.identify(ctx, principal.accountId(), principal.keyId());
         AtomicInteger place;
         try {
             place = inFlight.enter(principal.keyId());
         } catch (ApiException busy) {
+            metrics.refused(Metrics.Refusal.IN_FLIGHT);
             RateLimitHeaders.write(ctx, limiter.peek(principal.keyId(), principal.limitPerHour(), now.toEpochMilli()));
             throw busy;
         }
@@ -73,6 +78,7 @@ public final class KeyAuth {
                 require(principal, required);
             }
             if (!decision.allowed()) {
+                metrics.refused(Metrics.Refusal.HOURLY);
                 throw ApiException.rateLimited(decision.limit(), decision.retryAfterSeconds());
             }
         } catch (RuntimeException refused) {
@@ -134,10 +140,7 @@ public final class KeyAuth {
 
     /** Records last use at most once a minute per key, so reads stay reads. */
     private void touch(Principal principal, Instant now) {
-        long millis = now.toEpochMilli();
-        Long previous = lastTouched.get(principal.keyId());
-        if (previous == null || millis - previous >= TOUCH_EVERY_MILLIS) {
-            lastTouched.put(principal.keyId(), millis);
+        if (lastUse.due(principal.keyId())) {
             keys.touch(principal.accountId(), principal.keyId(), now);
         }
     }

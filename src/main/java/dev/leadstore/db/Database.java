@@ -2,6 +2,8 @@ package dev.leadstore.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +11,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The connection pool, the migrated schema and the Jdbi handle over them. */
 public final class Database implements AutoCloseable {
+    /** How long a PostgreSQL connection waits for an answer before it gives up (seconds). */
+    static final int SOCKET_TIMEOUT_SECONDS = 30;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean postgres;
@@ -22,6 +26,11 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseSettings config) {
+        return open(config, null);
+    }
+
+    /** As above; the pool reports its connections (in use, idle, waiting, …) to `meters` when given. */
+    public static Database open(DatabaseSettings config, MeterRegistry meters) {
         if (config.embedded()) {
             try {
                 Files.createDirectories(config.dataDir());
@@ -41,10 +50,13 @@ public final class Database implements AutoCloseable {
         hikari.setInitializationFailTimeout(10_000);
         if (!config.embedded()) {
             hikari.addDataSourceProperty("connectTimeout", "2");
-            hikari.addDataSourceProperty("socketTimeout", "30");
+            hikari.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
             hikari.addDataSourceProperty("tcpKeepAlive", "true");
             // A batch of inserts goes out as multi-row INSERTs: one statement for a batch's rows.
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        if (meters != null) {
+            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {

@@ -3,6 +3,7 @@ package dev.leadstore.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadstore.base.Json;
+import dev.leadstore.base.Metrics;
 import dev.leadstore.db.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,13 +25,15 @@ public final class EventLog {
     private final Horizon horizon;
     private final boolean enabled;
     private final String insert;
+    private final Metrics metrics;
 
     /** A change to record: its type, the object after it (as it was, for a deletion), and the object before. */
     public record Change(String type, String objectId, Object after, Object before) {
     }
 
-    private EventLog(Jdbi jdbi, Horizon horizon, boolean enabled) {
+    private EventLog(Jdbi jdbi, Horizon horizon, boolean enabled, Metrics metrics) {
         this.jdbi = jdbi;
+        this.metrics = metrics;
         this.horizon = horizon;
         this.enabled = enabled;
         this.insert = "INSERT INTO events (account_id, tx, seq, id, type, object_id, created_at, body) VALUES (:account, "
@@ -38,9 +41,9 @@ public final class EventLog {
     }
 
     /** `enabled` false writes nothing: only for measuring what events cost. */
-    public static EventLog open(Jdbi jdbi, boolean postgres, boolean enabled) {
+    public static EventLog open(Jdbi jdbi, boolean postgres, boolean enabled, Metrics metrics) {
         long last = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM events").mapTo(Long.class).one());
-        return new EventLog(jdbi, Horizon.of(postgres, last), enabled);
+        return new EventLog(jdbi, Horizon.of(postgres, last), enabled, metrics);
     }
 
     /**
@@ -66,6 +69,12 @@ public final class EventLog {
             batch.add();
         }
         batch.execute();
+        int written = changes.size();
+        if (h.isInTransaction()) {
+            h.afterCommit(() -> metrics.eventsWritten(written));
+        } else {
+            metrics.eventsWritten(written);
+        }
     }
 
     public void append(Handle h, String accountId, Instant now, Change change) {

@@ -68,7 +68,7 @@ public final class ErrorWriter {
         if (e instanceof ApiException api) {
             write(ctx, api);
         } else if (unavailable(e)) {
-            LOG.warn("request {} failed: database unavailable: {}", RequestIds.of(ctx), e.toString());
+            LOG.warn("request failed: database unavailable: {}", e.toString());
             write(ctx, new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly"));
         } else {
             write(ctx, unexpected(e, ctx));
@@ -84,7 +84,7 @@ public final class ErrorWriter {
     }
 
     private static ApiException unexpected(Exception e, Context ctx) {
-        LOG.error("request {} failed", RequestIds.of(ctx), e);
+        LOG.error("request failed", e);
         return new ApiException(ErrorCode.INTERNAL_ERROR,
                 "Unexpected error; quote request id " + RequestIds.of(ctx) + " when reporting it");
     }

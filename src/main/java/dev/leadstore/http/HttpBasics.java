@@ -3,13 +3,16 @@ package dev.leadstore.http;
 import dev.leadstore.base.ApiException;
 import dev.leadstore.base.ErrorCode;
 import io.javalin.config.JavalinConfig;
+import dev.leadstore.base.Metrics;
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** Server-wide HTTP behaviour: request ids, safe headers, the access log, limits, health. */
 public final class HttpBasics {
@@ -23,11 +26,15 @@ public final class HttpBasics {
      * key has at most 64 requests in flight, so this many threads leave room for everyone else.
      */
     private static final int MAX_THREADS = 400;
+    private static final String UNMATCHED = "unmatched";
+    /** How long a stopping server lets requests in flight finish. */
+    public static final long STOP_MILLIS = 30_000;
 
     private HttpBasics() {
     }
 
-    public static void configure(JavalinConfig config, List<String> corsOrigins, ClientAddress clients) {
+    public static void configure(JavalinConfig config, List<String> corsOrigins, ClientAddress clients,
+                                 Metrics metrics) {
         config.contextResolver.ip = ctx -> clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
         if (!corsOrigins.isEmpty()) {
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
@@ -52,10 +59,38 @@ public final class HttpBasics {
         // Jetty refuses (414/431, in our envelope) only what is far beyond our own limits, which
         // everyRequest checks exactly.
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_URL_BYTES + MAX_HEADER_BYTES + 1024));
-        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JettyErrors());
+            // On stop: connectors stop accepting, requests in flight finish (up to STOP_MILLIS), a
+            // request arriving on an open connection meanwhile is refused with 503 and the connection closed.
+            server.setStopTimeout(STOP_MILLIS);
+            server.setHandler(new DrainingHandler(STOP_MILLIS));
+        });
         config.routes.before(HttpBasics::everyRequest);
-        config.requestLogger.http((ctx, millis) -> ACCESS.info("{} {} {} {}ms id={}",
-                ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis), RequestIds.of(ctx)));
+        config.requestLogger.http((ctx, millis) -> {
+            String route = route(ctx);
+            metrics.request(route, ctx.method().name(), ctx.statusCode(), (long) (millis * 1_000_000));
+            if (ACCESS.isInfoEnabled()) {
+                RequestIds.restore(ctx);
+                MDC.put("method", ctx.method().name());
+                MDC.put("route", route);
+                MDC.put("status", Integer.toString(ctx.statusCode()));
+                MDC.put("duration_ms", Long.toString(Math.round(millis)));
+                // The path, never the query string (where a key may be) nor the body.
+                ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+            }
+            MDC.clear();
+        });
+    }
+
+    /** The route template that answered (`/external/v1/contacts/{id}`), or "unmatched": never a raw path. */
+    public static String route(Context ctx) {
+        try {
+            Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+            return endpoint == null ? UNMATCHED : endpoint.path;
+        } catch (RuntimeException e) {
+            return UNMATCHED;
+        }
     }
 
     private static void everyRequest(Context ctx) {

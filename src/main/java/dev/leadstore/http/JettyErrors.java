@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Jetty's own refusals, made before any route runs (a path it will not decode, headers too
@@ -45,7 +46,9 @@ final class JettyErrors extends ErrorHandler {
                             + " when reporting it");
         };
         if (error.code() == ErrorCode.INTERNAL_ERROR) {
-            LOG.error("request {} failed in the HTTP layer with status {}", id, status, cause);
+            MDC.put(RequestIds.MDC_KEY, id);
+            LOG.error("request failed in the HTTP layer with status {}", status, cause);
+            MDC.remove(RequestIds.MDC_KEY);
         }
         response.setStatus(error.code().status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");

@@ -1,5 +1,6 @@
 package dev.leadstore.webhook;
 
+import dev.leadstore.base.Metrics;
 import dev.leadstore.event.EventLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,6 +35,7 @@ public final class Dispatcher implements AutoCloseable {
     private static final long SHUTDOWN_GRACE_MILLIS = 2000;
 
     private final WebhookStore store;
+    private final Metrics metrics;
     private final EventLog log;
     private final WebhookSettings settings;
     private final UrlGuard guard;
@@ -47,8 +49,10 @@ public final class Dispatcher implements AutoCloseable {
     private long lastWarning = System.nanoTime() - 120_000_000_000L;
     private volatile boolean stopping;
 
-    public Dispatcher(WebhookStore store, EventLog log, WebhookSettings settings, Clock clock) {
+    public Dispatcher(WebhookStore store, EventLog log, WebhookSettings settings, Clock clock, Metrics metrics) {
         this.store = store;
+        this.metrics = metrics;
+        metrics.webhookBacklog(store::backlog);
         this.log = log;
         this.settings = settings;
         this.guard = new UrlGuard(settings.allowPrivate());
@@ -117,11 +121,13 @@ public final class Dispatcher implements AutoCloseable {
                 store.release(claim, now());
             } else if (outcome.delivered()) {
                 store.delivered(claim, outcome.status(), now());
+                metrics.delivery(Metrics.Delivery.DELIVERED);
             } else {
                 int attempts = claim.attempts() + 1;
                 Duration retryIn = outcome.final_() || attempts > settings.schedule().size() ? null
                         : settings.schedule().get(attempts - 1);
                 store.attemptFailed(claim, outcome.status() == 0 ? null : outcome.status(), outcome.error(), retryIn, now());
+                metrics.delivery(retryIn == null ? Metrics.Delivery.ABANDONED : Metrics.Delivery.FAILED);
             }
         } catch (RuntimeException e) {
             if (!stopping) {

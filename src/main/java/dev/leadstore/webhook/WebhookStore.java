@@ -274,6 +274,12 @@ public final class WebhookStore {
         });
     }
 
+    /** Deliveries not yet delivered or failed (due, waiting for a retry, or being attempted). */
+    long backlog() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM webhook_deliveries WHERE next_attempt_at IS NOT NULL")
+                .mapTo(Long.class).one());
+    }
+
     /** A 2xx: delivered, and the endpoint is no longer failing. */
     void delivered(Claim claim, int status, Instant now) {
         jdbi.useTransaction(h -> {

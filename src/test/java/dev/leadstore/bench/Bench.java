@@ -27,7 +27,8 @@ public final class Bench {
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
         // The driver's own pool and migrations check need not chatter; the server logs to its file.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         Options options;
         try {
             options = Options.parse(args);

@@ -17,7 +17,8 @@ import java.util.Map;
  * The reliability harness: a program, not a test. `crash` kills the server under write load and
  * checks every acknowledged write; `webhooks` kills it while deliveries are pending and checks every
  * event still reaches the receiver; `outage` stops PostgreSQL under load and checks the 503s and the
- * recovery; `soak` runs a long mixed load and watches latency and memory. Exit status 0 means PASS.
+ * recovery; `soak` runs a long mixed load and watches latency and memory; `shutdown` sends SIGTERM
+ * under load and checks that no request is cut. Exit status 0 means PASS.
  */
 public final class Harness {
     private static final String USAGE = """
@@ -26,7 +27,8 @@ public final class Harness {
                    ./harness soak   [h2|postgresql] [--clients 16] [--minutes 10] [--window-seconds 60]
                    ./harness stall  [h2|postgresql] [--clients 16] [--stalled 1000] [--seconds 30]
                    ./harness webhooks [h2|postgresql] [--clients 4] [--kills 4]
-            crash, stall and webhooks on postgresql create (and drop) their database on the server that LEADSTORE_TEST_PG_URL
+                   ./harness shutdown [h2|postgresql] [--clients 16] [--seconds 5]
+            crash, stall, webhooks and shutdown on postgresql create (and drop) their database on the server that LEADSTORE_TEST_PG_URL
             names, user postgres (default postgresql://127.0.0.1:5432/postgres); outage, and soak on
             postgresql, run a private cluster (LEADSTORE_HARNESS_PG_BIN: the folder of initdb and pg_ctl).
             """;
@@ -36,7 +38,8 @@ public final class Harness {
             "outage", List.of("clients", "outage-seconds"),
             "soak", List.of("clients", "minutes", "window-seconds"),
             "stall", List.of("clients", "stalled", "seconds"),
-            "webhooks", List.of("clients", "kills"));
+            "webhooks", List.of("clients", "kills"),
+            "shutdown", List.of("clients", "seconds"));
 
     private Harness() {
     }
@@ -73,6 +76,8 @@ public final class Harness {
                     option(options, "seconds", 30), runDir).run();
             case "webhooks" -> new WebhookCrashRun(database, option(options, "clients", 4), option(options, "kills", 4),
                     runDir).run();
+            case "shutdown" -> new ShutdownRun(database, option(options, "clients", 16), option(options, "seconds", 5),
+                    runDir).run();
             default -> throw new IllegalStateException(mode);
         };
         System.exit(pass ? 0 : 1);
@@ -89,15 +94,14 @@ public final class Harness {
     /** The server under test with more settings (environment variables). */
     static ServerProcess server(TestDatabase database, Path runDir, Map<String, String> settings) {
         Map<String, String> environment = new HashMap<>(database.environment());
+        // The access log would cost the load as much as the work; errors are still logged.
+        environment.put("LEADSTORE_ACCESS_LOG", "off");
         environment.putAll(settings);
         return new ServerProcess(ServerLaunch.of(environment).onFreePort()
                 .jvm("-Xmx256m",
                         // The whole heap committed and touched at start: resident memory then grows only
                         // by a leak outside the heap, which is what the soak's RSS check is looking for.
-                        "-Xms256m", "-XX:+AlwaysPreTouch",
-                        // The access log would cost the load as much as the work; errors are still logged.
-                        "-Dorg.slf4j.simpleLogger.log.leadstore.access=warn",
-                        "-Dorg.slf4j.simpleLogger.showDateTime=true")
+                        "-Xms256m", "-XX:+AlwaysPreTouch")
                 .logTo(runDir.resolve("server.log")));
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class LogRedactionTest {
 
     @Test
-    void keys_in_the_query_string_and_in_headers_never_appear_in_the_log() {
+    void keys_in_the_query_string_and_in_headers_never_appear_in_the_log() throws InterruptedException {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try (TestApp app = TestApp.start(TestDatabase.h2(), Map.of())) {
@@ -28,6 +28,12 @@ class LogRedactionTest {
             app.http().get("/external/v1/contacts?api_key=" + guessed).expectStatus(401);
             app.as(guessed).post("/external/v1/contacts", Map.of("name", "x")).expectStatus(401);
             app.as(key).send("POST", "/external/v1/contacts", "application/json", "{broken").expectStatus(400);
+            // Lines are written by the logger's own thread: wait for the first request's.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!captured.toString(StandardCharsets.UTF_8).contains(requestId) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(200);
             System.err.flush();
 
             String log = captured.toString(StandardCharsets.UTF_8);

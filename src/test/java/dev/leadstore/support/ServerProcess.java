@@ -121,6 +121,19 @@ public final class ServerProcess implements AutoCloseable {
         waitForExit();
     }
 
+    /** SIGTERM, without waiting: the server stops accepting, finishes what is in flight and exits. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to exit and returns its exit status; fails after `seconds`. */
+    public int awaitExit(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the server did not exit within " + seconds + " s:\n" + tail(40));
+        }
+        return process.exitValue();
+    }
+
     /** An orderly stop (SIGTERM, so the database is closed cleanly), forced if the process does not go. */
     @Override
     public void close() {

@@ -2,6 +2,8 @@ package dev.leadstore.bench;
 
 import dev.leadstore.support.ServerProcess;
 import dev.leadstore.support.Tenant;
+import dev.leadstore.support.WebhookReceiver;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +28,10 @@ final class ApiScenarios {
     static final String DELETE = "delete";
     static final String BATCH_CREATE = "batch create, contacts/s (1000/request)";
     static final String BATCH_UPSERT = "batch upsert of existing, contacts/s";
+    static final String CREATE_EVENTS = "create, LEADSTORE_EVENTS=on";
     static final String CREATE_NO_EVENTS = "create, LEADSTORE_EVENTS=off";
+    static final String CREATE_WEBHOOK = "create, a webhook subscribed";
+    static final String DELIVERIES = "webhook deliveries/s (to 2xx)";
     /** Clients of the batch scenarios: fewer, each sending 1000 contacts a request. */
     static final int BATCH_CLIENTS = 4;
     static final int BATCH_SIZE = 1000;
@@ -116,21 +121,67 @@ final class ApiScenarios {
     }
 
     /**
-     * Creates alone, on a server started without events (LEADSTORE_EVENTS=off): what the event rows
-     * cost a create. The same warm-up of the create path as the main run's share of it.
+     * Creates alone on a fresh server, after a warm-up of writes only: run once with events and once
+     * without (LEADSTORE_EVENTS=off), the same way, to show what the event rows cost a create.
      */
-    static Result measureCreate(ServerProcess server, Tenant tenant, Tenant warmUp, SeedData data, int rows,
-                                Options o, Runnable settle) {
+    static Result measureCreate(String name, ServerProcess server, Tenant tenant, Tenant warmUp, SeedData data,
+                                int rows, Options o, Runnable settle) {
         ApiScenarios s = new ApiScenarios(server, tenant, warmUp, data, rows, o.clients());
         Load.run("server warm-up", o.clients(), 0, SCENARIO_WARM_UP_SECONDS / 2, s::warmWrites);
         settle.run();
-        Result result = s.run(CREATE_NO_EVENTS, o, s::create);
+        Result result = s.run(name, o, s::create);
         for (int w = 0; w < o.clients(); w++) {
             s.api[w].close();
             s.bare[w].close();
             s.warm[w].close();
         }
         return result;
+    }
+
+    /**
+     * Creates while a webhook of the account receives every contact.created (a receiver in this JVM
+     * that answers 204 after checking the signature): the create rate with the delivery worker busy on
+     * the same cores, then deliveries per second from the scenario's start until the last one arrived.
+     */
+    static Map<String, Result> measureWithWebhook(ServerProcess server, Tenant tenant, Tenant warmUp, SeedData data,
+                                                  int rows, Options o, Runnable settle) throws IOException {
+        ApiScenarios s = new ApiScenarios(server, tenant, warmUp, data, rows, o.clients());
+        Map<String, Result> results = new LinkedHashMap<>();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String body = "{\"url\":\"" + receiver.url() + "\",\"events\":[\"contact.created\"]}";
+            expect(s.api[0], "POST", "/external/v1/webhooks", body, 201);
+            receiver.secret(s.api[0].field("secret"));
+            Load.run("server warm-up", o.clients(), 0, SCENARIO_WARM_UP_SECONDS / 2, s::warmWrites);
+            settle.run();
+            int before = s.createdTotal();
+            long start = System.nanoTime();
+            results.put(CREATE_WEBHOOK, s.run(CREATE_WEBHOOK, o, s::create));
+            int expected = s.createdTotal() - before;
+            // Creates of the scenario's warm-up seconds are delivered too: count every delivery.
+            int all = receiver.await(r -> r.answered() / 100 == 2, expected, Duration.ofMinutes(3)).size();
+            long last = System.nanoTime();
+            List<WebhookReceiver.Received> received = receiver.received();
+            long invalid = received.stream().filter(r -> !r.valid()).count();
+            double seconds = (last - start) / 1e9;
+            Result deliveries = new Result(DELIVERIES, all, seconds, all / seconds, Double.NaN, Double.NaN,
+                    invalid + Math.max(0, expected - all), List.of(), Stage.peakRssMb(server));
+            Bench.progress(deliveries);
+            results.put(DELIVERIES, deliveries);
+        }
+        for (int w = 0; w < o.clients(); w++) {
+            s.api[w].close();
+            s.bare[w].close();
+            s.warm[w].close();
+        }
+        return results;
+    }
+
+    private int createdTotal() {
+        int total = 0;
+        for (int count : createdCount) {
+            total += count;
+        }
+        return total;
     }
 
     private Result run(String name, Options o, Load.Step step) {

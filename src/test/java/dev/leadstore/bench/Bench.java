@@ -96,9 +96,16 @@ public final class Bench {
                     api.putAll(ApiScenarios.measure(server, bench, warmUp, benchData, o.baseRows(), o, stage::settle));
                 }
                 if (stage.database().isPostgres()) {
-                    try (ServerProcess server = stage.startServer(Map.of("LEADSTORE_EVENTS", "off"))) {
-                        api.put(ApiScenarios.CREATE_NO_EVENTS, ApiScenarios.measureCreate(server, bench, warmUp,
-                                benchData, o.baseRows(), o, stage::settle));
+                    for (String name : List.of(ApiScenarios.CREATE_EVENTS, ApiScenarios.CREATE_NO_EVENTS)) {
+                        String events = name.equals(ApiScenarios.CREATE_EVENTS) ? "on" : "off";
+                        try (ServerProcess server = stage.startServer(Map.of("LEADSTORE_EVENTS", events))) {
+                            api.put(name, ApiScenarios.measureCreate(name, server, bench, warmUp, benchData,
+                                    o.baseRows(), o, stage::settle));
+                        }
+                    }
+                    try (ServerProcess server = stage.startServer(Map.of("LEADSTORE_WEBHOOK_ALLOW_PRIVATE", "true"))) {
+                        api.putAll(ApiScenarios.measureWithWebhook(server, bench, warmUp, benchData, o.baseRows(), o,
+                                stage::settle));
                     }
                 }
                 scales.putAll(ScaleRun.measure(stage, scale, o.scalesFor(kind), o));

@@ -100,6 +100,7 @@ export const api = {
     create: (body) => call("POST", "/external/v1/contacts", {body}).then(data),
     update: (id, body) => call("PATCH", `/external/v1/contacts/${encodeURIComponent(id)}`, {body}).then(data),
     remove: (id) => call("DELETE", `/external/v1/contacts/${encodeURIComponent(id)}`),
+    history: (id, params) => call("GET", `/external/v1/contacts/${encodeURIComponent(id)}/history`, {params}).then(data),
   },
 
   opportunities: {

@@ -4,6 +4,7 @@
 import {api, can, nextPage} from "./api.js";
 import {confirm, day, debounce, failure, fill, formDialog, h, hue, initials, label, loading, toast} from "./ui.js";
 import {changes, contactFields, createBody, SOURCES} from "./contact-form.js";
+import {showHistory} from "./history.js";
 
 const SORTS = [["created_at:desc", "Newest first"], ["created_at:asc", "Oldest first"],
   ["updated_at:desc", "Recently updated"], ["name:asc", "Name A–Z"], ["name:desc", "Name Z–A"],
@@ -204,6 +205,8 @@ class ContactsView {
           onclick: () => this.filterTag(tag)}, tag)))),
       h("td", {"data-label": "Updated"}, h("time", {datetime: c.updated_at, class: "nowrap"}, day(c.updated_at))),
       h("td", {class: "cell-actions"},
+        h("button", {class: "btn btn-small btn-ghost", type: "button", "aria-label": `History of ${c.name}`,
+          "data-action": "history", onclick: () => showHistory(c)}, "History"),
         this.writable ? h("button", {class: "btn btn-small btn-ghost", type: "button", "aria-label": `Edit ${c.name}`,
           "data-action": "edit", onclick: () => this.edit(c)}, "Edit") : null,
         this.deletable ? h("button", {class: "btn btn-small btn-ghost danger-text", type: "button",
@@ -271,7 +274,6 @@ class ContactsView {
   }
 
   async edit(contact) {
-    // Later: the contact's history (its events) shows below this form once the API records events.
     const saved = await formDialog({title: `Edit ${contact.name}`, prefix: "contact", submitLabel: "Save changes",
       fields: contactFields(contact), onSubmit: (values) => {
         const body = changes(contact, values);

@@ -1,8 +1,10 @@
-// Contacts: a table with search, tag and source filters, sorting and paging, and the forms that
-// create, edit and delete a contact (docs/api.md §4).
+// Contacts: a table with search, tag and source filters, sorting and paging, the forms that
+// create, edit and delete a contact (docs/api.md §4), each contact's history (§10.3) and the
+// export of what the filters match as CSV (§12).
 
 import {api, can, nextPage} from "./api.js";
-import {confirm, day, debounce, failure, fill, formDialog, h, hue, initials, label, loading, toast} from "./ui.js";
+import {confirm, day, debounce, failure, fill, formDialog, h, hue, initials, label, loading, retryText, toast}
+  from "./ui.js";
 import {changes, contactFields, createBody, SOURCES} from "./contact-form.js";
 import {showHistory} from "./history.js";
 
@@ -36,7 +38,8 @@ class ContactsView {
       h("div", {class: "page-head"},
         h("div", {}, h("h1", {}, "Contacts"), this.count),
         h("div", {class: "page-actions"},
-          // Later: an "Export CSV" action joins this one once the API can export contacts.
+          h("button", {class: "btn", type: "button", id: "export-csv", onclick: (e) => this.exportCsv(e.currentTarget)},
+            "Export CSV"),
           writable ? h("button", {class: "btn primary", type: "button", id: "new-contact", onclick: () => this.create()},
             h("span", {"aria-hidden": "true"}, "+ "), "New contact") : null)),
       this.toolbar(),
@@ -262,6 +265,32 @@ class ContactsView {
         query.page = page;
         this.load();
       }}, text);
+  }
+
+  /** Downloads every contact the filters match (all pages) as CSV: fetched with the key, saved from a Blob. */
+  async exportCsv(button) {
+    button.disabled = true;
+    button.textContent = "Exporting…";
+    const [sortBy, sortOrder] = query.sort.split(":");
+    try {
+      const {blob, filename} = await api.contacts.export({search: query.search, tags: query.tags,
+        source: query.source, sort_by: sortBy, sort_order: sortOrder});
+      const url = URL.createObjectURL(blob);
+      const link = h("a", {href: url, download: filename || `contacts-${new Date().toISOString().slice(0, 10)}.csv`,
+        hidden: true});
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      toast("Exported the contacts as CSV");
+    } catch (error) {
+      if (error.status !== 401) {
+        toast(`Could not export: ${error.status === 429 ? retryText(error.retryAfter) : error.message}`, "error");
+      }
+    } finally {
+      button.disabled = false;
+      button.textContent = "Export CSV";
+    }
   }
 
   async create() {

@@ -1,6 +1,7 @@
 package dev.leadstore;
 
 import dev.leadstore.event.EventLog;
+import dev.leadstore.webhook.WebhookStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -9,11 +10,12 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The server's background work on a schedule: dropping events older than their retention. */
+/** The server's background work on a schedule: dropping events, and webhook deliveries, older than their retention. */
 final class Chores implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Chores.class);
 
     private final EventLog events;
+    private final WebhookStore webhooks;
     private final Duration retention;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -22,8 +24,9 @@ final class Chores implements AutoCloseable {
         return thread;
     });
 
-    Chores(EventLog events, int retentionDays, Clock clock) {
+    Chores(EventLog events, WebhookStore webhooks, int retentionDays, Clock clock) {
         this.events = events;
+        this.webhooks = webhooks;
         this.retention = Duration.ofDays(retentionDays);
         this.clock = clock;
     }
@@ -34,6 +37,10 @@ final class Chores implements AutoCloseable {
 
     private void purge() {
         try {
+            int deliveries = webhooks.purge(clock.instant().minus(retention));
+            if (deliveries > 0) {
+                LOG.info("dropped {} webhook deliveries older than {} days", deliveries, retention.toDays());
+            }
             int dropped = events.purge(clock.instant().minus(retention));
             if (dropped > 0) {
                 LOG.info("dropped {} events older than {} days", dropped, retention.toDays());

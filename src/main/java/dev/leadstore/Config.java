@@ -2,6 +2,7 @@ package dev.leadstore;
 
 import dev.leadstore.db.DatabaseSettings;
 import dev.leadstore.http.Cidr;
+import dev.leadstore.webhook.WebhookSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,7 +21,8 @@ public record Config(
         java.util.List<Cidr> trustedProxies,
         int eventRetentionDays,
         boolean eventsEnabled,
-        boolean benchEndpoint) {
+        boolean benchEndpoint,
+        WebhookSettings webhooks) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -42,7 +44,10 @@ public record Config(
                 // Only for measuring what events cost: without them the feed, histories and webhooks stay silent.
                 switchOn("LEADSTORE_EVENTS", env.getOrDefault("LEADSTORE_EVENTS", "on")),
                 // GET /bench/ping: the benchmark's floor of HTTP cost; off unless asked for.
-                "true".equals(env.get("LEADSTORE_BENCH_ENDPOINT")));
+                "true".equals(env.get("LEADSTORE_BENCH_ENDPOINT")),
+                WebhookSettings.parse(blankToNull(env.get("LEADSTORE_WEBHOOK_RETRY_SCHEDULE")),
+                        blankToNull(env.get("LEADSTORE_WEBHOOK_ALLOW_PRIVATE")),
+                        blankToNull(env.get("LEADSTORE_WEBHOOK_TIMEOUT"))));
     }
 
     /** Where the data lives: PostgreSQL when configured, else the embedded H2 file. */

@@ -28,6 +28,9 @@ import dev.leadstore.ratelimit.InMemoryRateLimiter;
 import dev.leadstore.ratelimit.RateLimiter;
 import dev.leadstore.ratelimit.RedisRateLimiter;
 import dev.leadstore.web.Dashboard;
+import dev.leadstore.webhook.Dispatcher;
+import dev.leadstore.webhook.WebhookHandlers;
+import dev.leadstore.webhook.WebhookStore;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.Map;
@@ -44,6 +47,7 @@ public final class Leadstore implements AutoCloseable {
     private final Stores stores;
     private final EventLog events;
     private final Chores chores;
+    private final Dispatcher dispatcher;
     private final Javalin app;
 
     private Leadstore(Config config, Clock clock) {
@@ -55,7 +59,9 @@ public final class Leadstore implements AutoCloseable {
         this.stores = Stores.over(database, invalidation);
         var jdbi = database.jdbi();
         this.events = EventLog.open(jdbi, database.postgres(), config.eventsEnabled());
-        this.chores = new Chores(events, config.eventRetentionDays(), clock);
+        WebhookStore webhookStore = new WebhookStore(jdbi, database.postgres());
+        this.chores = new Chores(events, webhookStore, config.eventRetentionDays(), clock);
+        this.dispatcher = new Dispatcher(webhookStore, events, config.webhooks(), clock);
         FailedAttempts failures = new FailedAttempts(config.authFailuresPerMinute());
         KeyCache keyCache = new KeyCache(stores.keys(), invalidation);
         Counts counts = new Counts(jdbi);
@@ -69,6 +75,7 @@ public final class Leadstore implements AutoCloseable {
                 new ContactHandlers(contactStore, new ContactBatch(jdbi, counts, tagCounts, events), clock),
                 new OpportunityHandlers(opportunityStore, clock),
                 new EventHandlers(events, Map.of("cnt", contactStore::exists, "opp", opportunityStore::exists)),
+                new WebhookHandlers(webhookStore, events, config.webhooks(), clock),
                 config.adminToken() == null ? null : new Routes.Operator(
                         new OperatorAuth(config.adminToken(), failures, clock),
                         new AccountHandlers(stores.accounts(), stores.team(), clock),
@@ -91,6 +98,7 @@ public final class Leadstore implements AutoCloseable {
     public Leadstore start() {
         app.start(config.port());
         chores.start();
+        dispatcher.start();
         return this;
     }
 
@@ -120,6 +128,7 @@ public final class Leadstore implements AutoCloseable {
     public void close() {
         chores.close();
         app.stop();
+        dispatcher.close();
         invalidation.close();
         limiter.close();
         database.close();

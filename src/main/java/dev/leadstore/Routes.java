@@ -6,6 +6,8 @@ import static dev.leadstore.auth.Permission.CONTACTS_WRITE;
 import static dev.leadstore.auth.Permission.OPPORTUNITIES_DELETE;
 import static dev.leadstore.auth.Permission.OPPORTUNITIES_READ;
 import static dev.leadstore.auth.Permission.OPPORTUNITIES_WRITE;
+import static dev.leadstore.auth.Permission.WEBHOOKS_READ;
+import static dev.leadstore.auth.Permission.WEBHOOKS_WRITE;
 
 import dev.leadstore.account.AccountHandlers;
 import dev.leadstore.auth.KeyAuth;
@@ -27,6 +29,7 @@ import dev.leadstore.http.Responses;
 import dev.leadstore.idempotency.Idempotency;
 import dev.leadstore.opportunity.OpportunityHandlers;
 import dev.leadstore.web.Dashboard;
+import dev.leadstore.webhook.WebhookHandlers;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
@@ -38,7 +41,7 @@ import java.util.function.BooleanSupplier;
 
 /** The route table: every path, verb, handler and required permission of the server. */
 record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHandlers contacts,
-              OpportunityHandlers opportunities, EventHandlers events, Operator operator, DocsPage docs,
+              OpportunityHandlers opportunities, EventHandlers events, WebhookHandlers webhooks, Operator operator, DocsPage docs,
               OpenApiDocument document, Dashboard dashboard, BooleanSupplier healthy) {
     static final String API = "/external/v1";
     static final String ADMIN = "/admin/v1";
@@ -99,6 +102,16 @@ record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHa
             r.patch(API + "/opportunities/{id}", once.wrap(opportunities::update), OPPORTUNITIES_WRITE);
             r.patch(API + "/opportunities/{id}/stage", once.wrap(opportunities::changeStage), OPPORTUNITIES_WRITE);
             r.delete(API + "/opportunities/{id}", opportunities::delete, OPPORTUNITIES_DELETE);
+
+            r.post(API + "/webhooks", webhooks::create, WEBHOOKS_WRITE);
+            read(r, API + "/webhooks", webhooks::list, WEBHOOKS_READ);
+            read(r, API + "/webhooks/{id}", webhooks::get, WEBHOOKS_READ);
+            r.patch(API + "/webhooks/{id}", webhooks::update, WEBHOOKS_WRITE);
+            r.delete(API + "/webhooks/{id}", webhooks::delete, WEBHOOKS_WRITE);
+            r.post(API + "/webhooks/{id}/rotate-secret", webhooks::rotateSecret, WEBHOOKS_WRITE);
+            r.post(API + "/webhooks/{id}/test", webhooks::test, WEBHOOKS_WRITE);
+            read(r, API + "/webhooks/{id}/deliveries", webhooks::deliveries, WEBHOOKS_READ);
+            r.post(API + "/webhooks/{id}/replay", webhooks::replay, WEBHOOKS_WRITE);
 
             if (operator != null) {
                 AccountHandlers a = operator.accounts();

@@ -29,7 +29,7 @@ public record KeyInput(String name, List<String> permissions, Integer rateLimitP
         }
         if (permissions != null && !permissions.stream().allMatch(Permission::isGrant)) {
             body.errors().add("permissions", "each must be contacts:read|write|delete, opportunities:read|write|delete, "
-                    + "contacts:*, opportunities:* or *");
+                    + "webhooks:read|write, contacts:*, opportunities:*, webhooks:* or *");
         }
         Integer limit = Limits.perHour(body, "rate_limit_per_hour");
         Instant expiresAt = null;

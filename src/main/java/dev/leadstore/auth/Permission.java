@@ -12,7 +12,9 @@ public enum Permission implements RouteRole {
     CONTACTS_DELETE("contacts:delete"),
     OPPORTUNITIES_READ("opportunities:read"),
     OPPORTUNITIES_WRITE("opportunities:write"),
-    OPPORTUNITIES_DELETE("opportunities:delete");
+    OPPORTUNITIES_DELETE("opportunities:delete"),
+    WEBHOOKS_READ("webhooks:read"),
+    WEBHOOKS_WRITE("webhooks:write");
 
     private final String wire;
 
@@ -32,7 +34,7 @@ public enum Permission implements RouteRole {
     /** The grants a key may be given: each permission, each resource wildcard, and `*`. */
     public static boolean isGrant(String grant) {
         return grant.equals("*") || grant.equals("contacts:*") || grant.equals("opportunities:*")
-                || from(grant).isPresent();
+                || grant.equals("webhooks:*") || from(grant).isPresent();
     }
 
     public static Optional<Permission> from(String wire) {

@@ -131,8 +131,45 @@ public final class EventLog {
         });
     }
 
+    /** One event as the webhook dispatcher sees it: where it stands, whose it is, what it is. */
+    public record Logged(Position position, String accountId, String id, String type, long createdAt) {
+    }
+
+    /**
+     * Every account's events after `after`, oldest first, none past the horizon, read in the
+     * caller's transaction (the dispatcher's, which keeps its position in the same one).
+     */
+    public List<Logged> since(Handle h, Position after, int limit) {
+        return h.createQuery("SELECT tx, seq, account_id, id, type, created_at FROM events "
+                        + "WHERE (tx, seq) > (:tx, :seq) AND tx < :horizon ORDER BY tx, seq LIMIT :limit")
+                .bind("tx", after.tx()).bind("seq", after.seq()).bind("horizon", horizon.limit(h))
+                .bind("limit", limit).map((rs, ctx) -> new Logged(new Position(rs.getLong(1), rs.getLong(2)),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6))).list();
+    }
+
+    /**
+     * One account's committed events of the given types after `after`, oldest first. Not held back by
+     * the horizon: a replay wants everything committed by now, and keeps no cursor that could pass an
+     * event yet to commit.
+     */
+    public List<Logged> after(String accountId, Position after, List<String> types, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT tx, seq, account_id, id, type, created_at FROM events "
+                        + "WHERE account_id = :account AND (tx, seq) > (:tx, :seq) "
+                        + "AND type IN (<types>) ORDER BY tx, seq LIMIT :limit")
+                .bind("account", accountId).bind("tx", after.tx()).bind("seq", after.seq())
+                .bindList("types", types).bind("limit", limit)
+                .map((rs, ctx) -> new Logged(new Position(rs.getLong(1), rs.getLong(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getLong(6))).list());
+    }
+
+    /** The JSON of a retained event of the account, as the feed shows it; empty once retention dropped it. */
+    public Optional<String> body(String accountId, String eventId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT body FROM events WHERE account_id = :account AND id = :id")
+                .bind("account", accountId).bind("id", eventId).mapTo(String.class).findOne());
+    }
+
     /** Where a retained event of the account stands; empty when there is none by that id. */
-    Optional<Position> position(String accountId, String eventId) {
+    public Optional<Position> position(String accountId, String eventId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT tx, seq FROM events WHERE account_id = :account AND id = :id")
                 .bind("account", accountId).bind("id", eventId)
                 .map((rs, ctx) -> new Position(rs.getLong(1), rs.getLong(2))).findOne());

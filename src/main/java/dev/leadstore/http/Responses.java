@@ -20,6 +20,12 @@ public final class Responses {
         json(ctx, envelope(data));
     }
 
+    /** 202: queued for the background to do (a webhook's ping or replay). */
+    public static void accepted(Context ctx, Object data) {
+        ctx.status(202);
+        json(ctx, envelope(data));
+    }
+
     /** `{"success": true, "result": …, "data": …}`: a write that says what it did (an upsert). */
     public static void result(Context ctx, int status, String result, Object data) {
         Map<String, Object> body = new LinkedHashMap<>();

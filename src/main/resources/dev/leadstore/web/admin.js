@@ -7,7 +7,7 @@ import {renderOperatorSignIn} from "./signin.js";
 
 const PLANS = ["free", "pro", "business", "enterprise"];
 const PERMISSIONS = ["*", "contacts:*", "contacts:read", "contacts:write", "contacts:delete", "opportunities:*",
-  "opportunities:read", "opportunities:write", "opportunities:delete"];
+  "opportunities:read", "opportunities:write", "opportunities:delete", "webhooks:*", "webhooks:read", "webhooks:write"];
 
 // The account last looked at, kept while the tab is open.
 let selected = null;

@@ -96,6 +96,22 @@ class WebhooksPageTest {
             assertThat(pings.get(0).valid()).as("signed with the secret the page showed").isTrue();
             page.screenshot("webhook-deliveries-1280-" + app);
 
+            // Two changes delivered; "Replay from…" the first sends the second again, with its own webhook-id.
+            TestApp.createContact(api, Map.of("name", "Hook One"));
+            TestApp.createContact(api, Map.of("name", "Hook Two"));
+            receiver.await(r -> r.json().at("/type").asText().equals("contact.created"), 2, Duration.ofSeconds(10));
+            page.driver().findElement(By.id("deliveries-refresh")).click();
+            page.until(d -> d.findElements(By.cssSelector("#deliveries tr[data-status=delivered]")).size() == 3);
+            String one = named(receiver, "Hook One").get(0).webhookId();
+            String two = named(receiver, "Hook Two").get(0).webhookId();
+            page.driver().findElement(By.cssSelector("#deliveries button[aria-label='Replay from " + one + "']")).click();
+            assertThat(page.waitFor(By.id("replay-after")).getAttribute("value")).isEqualTo(one);
+            page.driver().findElement(By.cssSelector("dialog button[type=submit]")).click();
+            assertThat(page.waitFor(By.cssSelector("#toasts .toast")).getText()).isEqualTo("Replaying 1 event");
+            receiver.await(r -> r.webhookId().equals(two), 2, Duration.ofSeconds(10));
+            assertThat(named(receiver, "Hook Two")).hasSize(2).allSatisfy(r -> assertThat(r.webhookId()).isEqualTo(two));
+            assertThat(named(receiver, "Hook One")).hasSize(1);
+
             row(page, id).findElement(By.cssSelector("[data-action=toggle]")).click();
             page.until(d -> row(page, id).getText().contains("Disabled"));
             assertThat(api.get("/external/v1/webhooks/" + id).data().get("enabled").asBoolean()).isFalse();
@@ -154,6 +170,10 @@ class WebhooksPageTest {
             page.assertNoSidewaysScroll();
             page.screenshot("webhooks-390-" + app);
         }
+    }
+
+    private static List<WebhookReceiver.Received> named(WebhookReceiver receiver, String name) {
+        return receiver.received(r -> r.json().at("/data/object/name").asText().equals(name));
     }
 
     private static WebElement row(DashboardBrowser page, String id) {

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The reliability harness: a program, not a test. `crash` kills the server under write load and
- * checks every acknowledged write; `outage` stops PostgreSQL under load and checks the 503s and the
+ * checks every acknowledged write; `webhooks` kills it while deliveries are pending and checks every
+ * event still reaches the receiver; `outage` stops PostgreSQL under load and checks the 503s and the
  * recovery; `soak` runs a long mixed load and watches latency and memory. Exit status 0 means PASS.
  */
 public final class Harness {
@@ -24,7 +25,8 @@ public final class Harness {
                    ./harness outage [--clients 8] [--outage-seconds 10]
                    ./harness soak   [h2|postgresql] [--clients 16] [--minutes 10] [--window-seconds 60]
                    ./harness stall  [h2|postgresql] [--clients 16] [--stalled 1000] [--seconds 30]
-            crash and stall on postgresql create (and drop) their database on the server that LEADSTORE_TEST_PG_URL
+                   ./harness webhooks [h2|postgresql] [--clients 4] [--kills 4]
+            crash, stall and webhooks on postgresql create (and drop) their database on the server that LEADSTORE_TEST_PG_URL
             names, user postgres (default postgresql://127.0.0.1:5432/postgres); outage, and soak on
             postgresql, run a private cluster (LEADSTORE_HARNESS_PG_BIN: the folder of initdb and pg_ctl).
             """;
@@ -33,7 +35,8 @@ public final class Harness {
             "crash", List.of("clients", "kills"),
             "outage", List.of("clients", "outage-seconds"),
             "soak", List.of("clients", "minutes", "window-seconds"),
-            "stall", List.of("clients", "stalled", "seconds"));
+            "stall", List.of("clients", "stalled", "seconds"),
+            "webhooks", List.of("clients", "kills"));
 
     private Harness() {
     }
@@ -68,6 +71,8 @@ public final class Harness {
                     option(options, "window-seconds", 60), runDir).run();
             case "stall" -> new StallRun(database, option(options, "clients", 16), option(options, "stalled", 1000),
                     option(options, "seconds", 30), runDir).run();
+            case "webhooks" -> new WebhookCrashRun(database, option(options, "clients", 4), option(options, "kills", 4),
+                    runDir).run();
             default -> throw new IllegalStateException(mode);
         };
         System.exit(pass ? 0 : 1);
@@ -78,7 +83,14 @@ public final class Harness {
      * server comes back where its clients left it), logging to the run's folder.
      */
     static ServerProcess server(TestDatabase database, Path runDir) {
-        return new ServerProcess(ServerLaunch.of(database.environment()).onFreePort()
+        return server(database, runDir, Map.of());
+    }
+
+    /** The server under test with more settings (environment variables). */
+    static ServerProcess server(TestDatabase database, Path runDir, Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(database.environment());
+        environment.putAll(settings);
+        return new ServerProcess(ServerLaunch.of(environment).onFreePort()
                 .jvm("-Xmx256m",
                         // The whole heap committed and touched at start: resident memory then grows only
                         // by a leak outside the heap, which is what the soak's RSS check is looking for.

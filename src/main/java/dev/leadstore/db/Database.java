@@ -3,6 +3,10 @@ package dev.leadstore.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.h2.api.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.jdbi.v3.core.Jdbi;
@@ -46,14 +50,35 @@ public final class Database implements AutoCloseable {
             // A batch of inserts goes out as multi-row INSERTs: one statement for a batch's rows.
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
-        HikariDataSource dataSource = new HikariDataSource(hikari);
-        try {
-            Migrations.migrate(dataSource, config.postgres());
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
+        // The embedded file is opened once first: held by another process it fails at once, where
+        // the pool would retry for its whole initialization timeout. Held open until the pool has its
+        // own connections, so the file is opened only once.
+        try (Connection probe = config.embedded() ? embedded(config) : null) {
+            HikariDataSource dataSource = new HikariDataSource(hikari);
+            try {
+                Migrations.migrate(dataSource, config.postgres());
+            } catch (RuntimeException e) {
+                dataSource.close();
+                throw e;
+            }
+            return new Database(dataSource);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close the embedded database's first connection", e);
         }
-        return new Database(dataSource);
+    }
+
+    /** A connection to the embedded file; IllegalStateException at once when another process holds it. */
+    private static Connection embedded(DatabaseSettings config) {
+        try {
+            return DriverManager.getConnection(config.jdbcUrl(), config.effectiveUser(), config.effectivePassword());
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                throw new IllegalStateException("the embedded database in " + config.dataDir().toAbsolutePath()
+                        + " is in use by another process (a running server?)", e);
+            }
+            throw new IllegalStateException("cannot open the embedded database in " + config.dataDir().toAbsolutePath()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     public Jdbi jdbi() {

@@ -44,6 +44,7 @@ public final class Dispatcher implements AutoCloseable {
     private final ExecutorService senders;
     private final Thread loop;
     private final Object wake = new Object();
+    private long lastWarning = System.nanoTime() - 120_000_000_000L;
     private volatile boolean stopping;
 
     public Dispatcher(WebhookStore store, EventLog log, WebhookSettings settings, Clock clock) {
@@ -83,7 +84,10 @@ public final class Dispatcher implements AutoCloseable {
                     busy |= claims.size() == slots;
                 }
             } catch (RuntimeException e) {
-                if (!stopping) {
+                // The database away (an outage) would repeat this every 200 ms: once a minute is enough.
+                long now = System.nanoTime();
+                if (!stopping && now - lastWarning > 60_000_000_000L) {
+                    lastWarning = now;
                     LOG.warn("webhooks: {}", e.toString());
                 }
             }

@@ -178,28 +178,34 @@ public final class WebhookStore {
     /**
      * Reads the next events of the log below the horizon and queues one delivery per matching enabled
      * webhook made no later than the event, moving the shared position on in the same transaction.
-     * One node at a time: the position's row is locked (other nodes skip it). Returns the events read.
+     * The position is read without a lock and moved only if no other node moved it meanwhile (else
+     * everything rolls back), so the transaction writes, and on PostgreSQL takes a transaction id
+     * that holds the feed's horizon, only for its last milliseconds. Returns the events read.
      */
     int fanOut(EventLog log, int batchSize, Instant now) {
-        return jdbi.inTransaction(h -> {
-            Optional<Position> position = h.createQuery("SELECT tx, seq FROM webhook_fanout WHERE name = 'events' FOR UPDATE"
-                            + (postgres ? " SKIP LOCKED" : ""))
-                    .map((rs, ctx) -> new Position(rs.getLong(1), rs.getLong(2))).findOne();
-            if (position.isEmpty()) {
-                return 0;
-            }
-            List<EventLog.Logged> events = log.since(h, position.get(), batchSize);
-            if (events.isEmpty()) {
-                return 0;
-            }
-            Set<String> accounts = events.stream().map(EventLog.Logged::accountId).collect(Collectors.toCollection(TreeSet::new));
-            Map<String, List<Subscription>> byAccount = new LinkedHashMap<>();
-            h.createQuery("SELECT id, account_id, events, created_at FROM webhooks WHERE enabled = TRUE "
-                            + "AND account_id IN (<accounts>)").bindList("accounts", List.copyOf(accounts))
-                    .map((rs, ctx) -> new Subscription(rs.getString(1), rs.getString(2),
-                            types(Json.mapper().convertValue(Json.parse(rs.getString(3)), STRINGS)), rs.getLong(4)))
-                    .forEach(s -> byAccount.computeIfAbsent(s.accountId(), a -> new ArrayList<>()).add(s));
-            if (!byAccount.isEmpty()) {
+        try {
+            return jdbi.inTransaction(h -> {
+                Position position = h.createQuery("SELECT tx, seq FROM webhook_fanout WHERE name = 'events'")
+                        .map((rs, ctx) -> new Position(rs.getLong(1), rs.getLong(2))).one();
+                List<EventLog.Logged> events = log.since(h, position, batchSize);
+                if (events.isEmpty()) {
+                    return 0;
+                }
+                Set<String> accounts = events.stream().map(EventLog.Logged::accountId)
+                        .collect(Collectors.toCollection(TreeSet::new));
+                Map<String, List<Subscription>> byAccount = new LinkedHashMap<>();
+                h.createQuery("SELECT id, account_id, events, created_at FROM webhooks WHERE enabled = TRUE "
+                                + "AND account_id IN (<accounts>)").bindList("accounts", List.copyOf(accounts))
+                        .map((rs, ctx) -> new Subscription(rs.getString(1), rs.getString(2),
+                                types(Json.mapper().convertValue(Json.parse(rs.getString(3)), STRINGS)), rs.getLong(4)))
+                        .forEach(s -> byAccount.computeIfAbsent(s.accountId(), a -> new ArrayList<>()).add(s));
+                Position last = events.get(events.size() - 1).position();
+                int moved = h.createUpdate("UPDATE webhook_fanout SET tx = :tx, seq = :seq WHERE name = 'events' "
+                                + "AND tx = :fromTx AND seq = :fromSeq").bind("tx", last.tx()).bind("seq", last.seq())
+                        .bind("fromTx", position.tx()).bind("fromSeq", position.seq()).execute();
+                if (moved == 0) {
+                    throw new MovedElsewhere();
+                }
                 PreparedBatch batch = h.prepareBatch(INSERT_DELIVERY);
                 int rows = 0;
                 for (EventLog.Logged event : events) {
@@ -213,12 +219,18 @@ public final class WebhookStore {
                 if (rows > 0) {
                     batch.execute();
                 }
-            }
-            Position last = events.get(events.size() - 1).position();
-            h.createUpdate("UPDATE webhook_fanout SET tx = :tx, seq = :seq WHERE name = 'events'")
-                    .bind("tx", last.tx()).bind("seq", last.seq()).execute();
-            return events.size();
-        });
+                return events.size();
+            });
+        } catch (MovedElsewhere e) {
+            return 0;
+        }
+    }
+
+    /** Another node moved the fan-out position first: this one's work is rolled back. */
+    private static final class MovedElsewhere extends RuntimeException {
+        MovedElsewhere() {
+            super("the fan-out position moved", null, false, false);
+        }
     }
 
     private record Subscription(String id, String accountId, List<String> types, long createdAt) {

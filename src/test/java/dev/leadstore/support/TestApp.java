@@ -59,6 +59,11 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(database, Leadstore.create(database.config(null, settings), Clock.systemUTC()).start());
     }
 
+    /** A server with extra settings on a clock of the test's (a MutableClock, say). */
+    public static TestApp start(TestDatabase database, Map<String, String> settings, Clock clock) {
+        return new TestApp(database, Leadstore.create(database.config(null, settings), clock).start());
+    }
+
     public TestDatabase database() {
         return database;
     }

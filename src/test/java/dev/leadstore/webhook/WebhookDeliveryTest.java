@@ -139,7 +139,11 @@ class WebhookDeliveryTest {
     @Test
     void rotating_the_secret_signs_the_next_delivery_with_the_new_one() {
         Http api = app.newTenant();
-        String webhook = webhook(api, receiver, List.of("contact.created"));
+        JsonNode created = api.post(WEBHOOKS, Map.of("url", receiver.url(), "events", List.of("contact.created")))
+                .expectStatus(201).data();
+        String webhook = created.get("id").asText();
+        String original = created.get("secret").asText();
+        receiver.secret(original);
         TestApp.createContact(api, Map.of("name", "Before"));
         Received before = receiver.await(r -> true, 1, WAIT).get(0);
         String rotated = api.post(WEBHOOKS + "/" + webhook + "/rotate-secret", null).data().get("secret").asText();
@@ -151,6 +155,10 @@ class WebhookDeliveryTest {
         assertThat(got).hasSize(2);
         Received after = got.get(1);
         assertThat(after.valid()).as("signed with the new secret").isTrue();
+        assertThat(WebhookReceiver.verify(original, after.webhookId(), after.timestamp(), after.signature(),
+                after.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))).as("not with the old one").isFalse();
+        assertThat(WebhookReceiver.verify(original, before.webhookId(), before.timestamp(), before.signature(),
+                before.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))).as("the check itself works").isTrue();
         assertThat(after.json().at("/data/object/name").asText()).isEqualTo("After");
     }
 

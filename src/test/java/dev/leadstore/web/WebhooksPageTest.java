@@ -173,6 +173,29 @@ class WebhooksPageTest {
         }
     }
 
+    @Test
+    void a_key_that_may_only_read_webhooks_sees_them_and_their_deliveries_but_no_buttons_that_change_them() {
+        String account = app.newAccount("enterprise");
+        Http writer = app.as(app.newKey(account, "*"));
+        String reader = app.newKey(account, "contacts:read", "webhooks:read");
+        JsonNode made = writer.post("/external/v1/webhooks", Map.of("url", receiver.url(), "events", List.of("contact.*")))
+                .expectStatus(201).data();
+        receiver.secret(made.get("secret").asText());
+        String id = made.get("id").asText();
+        writer.post("/external/v1/webhooks/" + id + "/test", null).expectStatus(202);
+        try (DashboardBrowser page = DashboardBrowser.open(app, 1280, 900)) {
+            page.signIn(reader);
+            page.driver().findElement(By.cssSelector("#nav a[href='#/webhooks']")).click();
+            WebElement row = row(page, id);
+            assertThat(row.findElements(By.cssSelector("button")))
+                    .extracting(b -> b.getAttribute("data-action")).containsExactly("deliveries");
+            assertThat(page.driver().findElements(By.id("new-webhook"))).isEmpty();
+            row.findElement(By.cssSelector("[data-action=deliveries]")).click();
+            page.until(d -> !d.findElements(By.cssSelector("#deliveries tr[data-status=delivered]")).isEmpty());
+            assertThat(page.driver().findElements(By.cssSelector("#replay, #deliveries [data-action=replay]"))).isEmpty();
+        }
+    }
+
     private static List<WebhookReceiver.Received> named(WebhookReceiver receiver, String name) {
         return receiver.received(r -> r.json().at("/data/object/name").asText().equals(name));
     }

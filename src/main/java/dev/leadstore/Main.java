@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         scope = CommandLine.ScopeType.INHERIT,
         description = "Leadstore: a self-hosted contacts API server.",
         subcommands = {Serve.class, AccountCommands.class, KeyCommands.class, TeamCommands.Users.class,
-                TeamCommands.Campaigns.class})
+                TeamCommands.Campaigns.class, TransferCommands.Import.class, TransferCommands.Export.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

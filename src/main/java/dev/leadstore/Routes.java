@@ -87,6 +87,7 @@ record Routes(KeyAuth auth, Idempotency idempotency, SelfHandler self, ContactHa
             r.before(API + "/contacts/batch", Bodies.limit(ContactHandlers.BATCH_BYTES));
             r.post(API + "/contacts/batch", once.wrap(contacts::batch), KeyOnly.ANY_KEY);
             read(r, API + "/contacts", contacts::list, CONTACTS_READ);
+            read(r, API + "/contacts/export", contacts::export, CONTACTS_READ);
             read(r, API + "/contacts/{id}", contacts::get, CONTACTS_READ);
             read(r, API + "/contacts/{id}/history", events.history("cnt", "Contact"), CONTACTS_READ);
             r.put(API + "/contacts/{id}", once.wrap(contacts::update), CONTACTS_WRITE);

@@ -115,6 +115,11 @@ record ContactFilter(
                 createdBefore, updatedAfter, updatedBefore);
     }
 
+    /** This filter and order, `limit` contacts a page, past the cursor (or from the start): an export's walk. */
+    ContactFilter walking(int limit, Cursor after) {
+        return paged(page.walking(limit, after));
+    }
+
     private ContactFilter paged(PageRequest page) {
         return new ContactFilter(search, email, company, source, linkedinUrl, tags, createdAfter, createdBefore,
                 updatedAfter, updatedBefore, page);

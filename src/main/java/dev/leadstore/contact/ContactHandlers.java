@@ -7,17 +7,23 @@ import java.util.Map;
 import dev.leadstore.db.Listing;
 import dev.leadstore.base.ApiException;
 import dev.leadstore.base.EntityTags;
+import dev.leadstore.http.Accept;
 import dev.leadstore.http.Bodies;
 import dev.leadstore.http.Conditions;
 import dev.leadstore.http.Query;
 import dev.leadstore.http.Responses;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The contact routes: parse, call the store, answer. */
 public final class ContactHandlers {
     /** The largest batch body: 1000 operations of a few KiB each. */
     public static final int BATCH_BYTES = 8 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(ContactHandlers.class);
 
     private final ContactStore store;
     private final ContactBatch batch;
@@ -80,6 +86,30 @@ public final class ContactHandlers {
         ContactFilter filter = ContactFilter.read(new Query(ctx));
         Listing<Contact> listing = store.list(account(ctx), filter);
         Responses.ok(ctx, filter.page().page("contacts", listing));
+    }
+
+    /**
+     * The matching contacts as CSV, streamed as they are read. CSV is what this route makes: asked for
+     * by `?format=csv` or an Accept that allows `text/csv` (none, `text/*` and `*&#47;*` do); any other
+     * Accept, JSON's included, is 406 NOT_ACCEPTABLE, in the JSON envelope as every error is.
+     */
+    public void export(Context ctx) {
+        boolean asked = "csv".equals(new Query(ctx).oneOf("format", null, java.util.List.of("csv")));
+        ContactExport export = ContactExport.of(store, account(ctx), ctx::queryParam);
+        if (!asked && !Accept.allows(ctx.header("Accept"), "text/csv")) {
+            throw new ApiException(ErrorCode.NOT_ACCEPTABLE, "This route answers text/csv: send Accept: text/csv "
+                    + "(or */*), or add ?format=csv");
+        }
+        ctx.status(200).contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"contacts-" + now().toString().substring(0, 10) + ".csv\"");
+        if (ctx.method() != HandlerType.HEAD) {
+            try {
+                export.writeTo(ctx.outputStream());
+            } catch (IOException e) {
+                // The client went away mid-export: nothing more to send, and nothing to answer.
+                LOG.info("export to {} ended early: {}", account(ctx), e.toString());
+            }
+        }
     }
 
     private static String tag(Contact contact) {

@@ -234,6 +234,12 @@ public final class ContactStore {
         return jdbi.withHandle(h -> Listing.fetch(h, plan, Contact::id, (rs, ctx) -> ContactRows.read(rs)));
     }
 
+    /** One page of a walk through every contact the filter matches, without counting them. */
+    Listing<Contact> walk(String accountId, ContactFilter filter) {
+        Listing.Plan plan = filter.plan(accountId, embedded);
+        return jdbi.withHandle(h -> Listing.walk(h, plan, Contact::id, (rs, ctx) -> ContactRows.read(rs)));
+    }
+
     private static List<String> without(List<String> tags, List<String> removed) {
         return tags.stream().filter(tag -> !removed.contains(tag)).toList();
     }

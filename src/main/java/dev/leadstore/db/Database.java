@@ -5,6 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.h2.api.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.jdbi.v3.core.Jdbi;
@@ -58,14 +62,35 @@ public final class Database implements AutoCloseable {
         if (meters != null) {
             hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         }
-        HikariDataSource dataSource = new HikariDataSource(hikari);
-        try {
-            Migrations.migrate(dataSource, config.postgres());
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
+        // The embedded file is opened once first: held by another process it fails at once, where
+        // the pool would retry for its whole initialization timeout. Held open until the pool has its
+        // own connections, so the file is opened only once.
+        try (Connection probe = config.embedded() ? embedded(config) : null) {
+            HikariDataSource dataSource = new HikariDataSource(hikari);
+            try {
+                Migrations.migrate(dataSource, config.postgres());
+            } catch (RuntimeException e) {
+                dataSource.close();
+                throw e;
+            }
+            return new Database(dataSource);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close the embedded database's first connection", e);
         }
-        return new Database(dataSource);
+    }
+
+    /** A connection to the embedded file; IllegalStateException at once when another process holds it. */
+    private static Connection embedded(DatabaseSettings config) {
+        try {
+            return DriverManager.getConnection(config.jdbcUrl(), config.effectiveUser(), config.effectivePassword());
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                throw new IllegalStateException("the embedded database in " + config.dataDir().toAbsolutePath()
+                        + " is in use by another process (a running server?)", e);
+            }
+            throw new IllegalStateException("cannot open the embedded database in " + config.dataDir().toAbsolutePath()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     public Jdbi jdbi() {

@@ -86,6 +86,19 @@ public record Listing<T>(List<T> items, long total, Cursor next) {
         if (page.cursor() == null && total <= page.offset()) {
             return new Listing<>(List.of(), total, null);
         }
+        return page(h, plan, total, idOf, mapper);
+    }
+
+    /**
+     * One page of a walk through every matching row (an export), by keyset from the page's cursor:
+     * no total is counted, which would cost a scan of the matches for every page (`total` is -1).
+     */
+    public static <T> Listing<T> walk(Handle h, Plan plan, Function<T, String> idOf, RowMapper<T> mapper) {
+        return page(h, plan, -1, idOf, mapper);
+    }
+
+    private static <T> Listing<T> page(Handle h, Plan plan, long total, Function<T, String> idOf, RowMapper<T> mapper) {
+        PageRequest page = plan.page();
         boolean idsFirst = page.offset() >= DEEP_OFFSET
                 || Boolean.TRUE.equals(h.getConfig(SqlStatements.class).getAttribute(IDS_FIRST));
         int wanted = page.limit() + 1;
@@ -130,10 +143,19 @@ public record Listing<T>(List<T> items, long total, Cursor next) {
             return ids;
         }
         Map<String, T> items = new HashMap<>();
-        plan.where().bind(h.createQuery("SELECT " + plan.columns() + " FROM " + plan.from() + plan.where().sql()
-                        + " AND " + plan.idColumn() + " IN (<page_ids>)"))
-                .bindList("page_ids", ids.stream().map(Row::id).toList())
-                .map(mapper).forEach(item -> items.put(idOf.apply(item), item));
+        String select = "SELECT " + plan.columns() + " FROM " + plan.from() + plan.where().sql() + " AND " + plan.idColumn();
+        if (Boolean.TRUE.equals(h.getConfig(SqlStatements.class).getAttribute(IDS_FIRST))) {
+            // H2 looks up an IN list through an index only on the index's first column (here the account):
+            // the list would be compared with every row of the account. One lookup by key per row instead.
+            for (Row<T> row : ids) {
+                plan.where().bind(h.createQuery(select + " = :page_id")).bind("page_id", row.id())
+                        .map(mapper).findOne().ifPresent(item -> items.put(idOf.apply(item), item));
+            }
+        } else {
+            plan.where().bind(h.createQuery(select + " IN (<page_ids>)"))
+                    .bindList("page_ids", ids.stream().map(Row::id).toList())
+                    .map(mapper).forEach(item -> items.put(idOf.apply(item), item));
+        }
         return ids.stream().map(row -> new Row<>(row.id(), row.key(), items.get(row.id()))).toList();
     }
 

@@ -83,6 +83,11 @@ public record PageRequest(int page, int limit, SortColumn sortBy, boolean descen
                 + idColumn + direction;
     }
 
+    /** The same order and filters, `limit` rows a page, from the start (no cursor) or past a cursor: a walk. */
+    public PageRequest walking(int limit, Cursor after) {
+        return new PageRequest(1, limit, sortBy, descending, filters, after);
+    }
+
     /** The cursor of the page after the row (key, id). */
     Cursor after(Object key, String id) {
         return new Cursor(sortBy.wire(), descending, filters, key, id);

@@ -25,7 +25,8 @@ public final class Dashboard {
     private static final String FOLDER = "/dev/leadstore/web/";
     /** The page and the files it loads; anything else under /app/ is 404. */
     private static final List<String> FILES = List.of("index.html", "app.css", "icon.svg", "main.js", "api.js",
-            "ui.js", "signin.js", "contacts.js", "contact-form.js", "board.js", "admin.js");
+            "ui.js", "signin.js", "contacts.js", "contact-form.js", "history.js", "board.js", "admin.js",
+            "webhooks.js");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8",

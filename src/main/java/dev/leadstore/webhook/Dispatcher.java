@@ -85,7 +85,8 @@ public final class Dispatcher implements AutoCloseable {
                         inFlight.add(claim);
                         senders.execute(() -> attempt(claim));
                     }
-                    busy |= claims.size() == slots;
+                    // Claimed some: more may be due; the senders' slots free up as attempts end.
+                    busy |= !claims.isEmpty();
                 }
             } catch (RuntimeException e) {
                 // The database away (an outage) would repeat this every 200 ms: once a minute is enough.
@@ -136,6 +137,10 @@ public final class Dispatcher implements AutoCloseable {
         } finally {
             inFlight.remove(claim);
             free.release();
+            // A free sender: the loop may claim the next due delivery now rather than after its pause.
+            synchronized (wake) {
+                wake.notifyAll();
+            }
         }
     }
 

@@ -53,9 +53,10 @@ function query(params) {
 /**
  * One request. as: "key" sends X-API-Key, "operator" the operator token. A 401 signs that
  * credential out (unless keepOn401, for checking a credential at sign-in) and tells the listeners.
+ * With accept (a media type other than JSON) a 2xx answers the Response itself, to read as it is.
  */
-async function call(method, path, {as = "key", params, body, keepOn401 = false} = {}) {
-  const headers = {Accept: "application/json"};
+async function call(method, path, {as = "key", params, body, keepOn401 = false, accept} = {}) {
+  const headers = {Accept: accept || "application/json"};
   if (as === "key") {
     headers["X-API-Key"] = session.key() || "";
   } else {
@@ -70,6 +71,9 @@ async function call(method, path, {as = "key", params, body, keepOn401 = false} 
       body: body === undefined ? undefined : JSON.stringify(body)});
   } catch {
     throw new ApiError(0, {error: {message: "The server cannot be reached. Check the connection and try again."}});
+  }
+  if (response.ok && accept) {
+    return response;
   }
   let json = null;
   try {
@@ -100,6 +104,26 @@ export const api = {
     create: (body) => call("POST", "/external/v1/contacts", {body}).then(data),
     update: (id, body) => call("PATCH", `/external/v1/contacts/${encodeURIComponent(id)}`, {body}).then(data),
     remove: (id) => call("DELETE", `/external/v1/contacts/${encodeURIComponent(id)}`),
+    /** The matching contacts as CSV (docs/api.md §12): {blob, filename}. */
+    export: async (params) => {
+      const response = await call("GET", "/external/v1/contacts/export", {params, accept: "text/csv"});
+      const disposition = response.headers.get("Content-Disposition") || "";
+      const named = /filename="?([^";]+)"?/.exec(disposition);
+      return {blob: await response.blob(), filename: named ? named[1] : null};
+    },
+    history: (id, params) => call("GET", `/external/v1/contacts/${encodeURIComponent(id)}/history`, {params}).then(data),
+  },
+
+  webhooks: {
+    list: () => call("GET", "/external/v1/webhooks").then(data),
+    create: (body) => call("POST", "/external/v1/webhooks", {body}).then(data),
+    update: (id, body) => call("PATCH", `/external/v1/webhooks/${encodeURIComponent(id)}`, {body}).then(data),
+    remove: (id) => call("DELETE", `/external/v1/webhooks/${encodeURIComponent(id)}`),
+    rotate: (id) => call("POST", `/external/v1/webhooks/${encodeURIComponent(id)}/rotate-secret`).then(data),
+    test: (id) => call("POST", `/external/v1/webhooks/${encodeURIComponent(id)}/test`).then(data),
+    deliveries: (id, params) => call("GET", `/external/v1/webhooks/${encodeURIComponent(id)}/deliveries`,
+      {params}).then(data),
+    replay: (id, body) => call("POST", `/external/v1/webhooks/${encodeURIComponent(id)}/replay`, {body}).then(data),
   },
 
   opportunities: {

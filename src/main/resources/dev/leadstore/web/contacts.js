@@ -1,9 +1,12 @@
-// Contacts: a table with search, tag and source filters, sorting and paging, and the forms that
-// create, edit and delete a contact (docs/api.md §4).
+// Contacts: a table with search, tag and source filters, sorting and paging, the forms that
+// create, edit and delete a contact (docs/api.md §4), each contact's history (§10.3) and the
+// export of what the filters match as CSV (§12).
 
 import {api, can, nextPage} from "./api.js";
-import {confirm, day, debounce, failure, fill, formDialog, h, hue, initials, label, loading, toast} from "./ui.js";
+import {confirm, day, debounce, failure, fill, formDialog, h, hue, initials, label, loading, retryText, toast}
+  from "./ui.js";
 import {changes, contactFields, createBody, SOURCES} from "./contact-form.js";
+import {showHistory} from "./history.js";
 
 const SORTS = [["created_at:desc", "Newest first"], ["created_at:asc", "Oldest first"],
   ["updated_at:desc", "Recently updated"], ["name:asc", "Name A–Z"], ["name:desc", "Name Z–A"],
@@ -35,7 +38,8 @@ class ContactsView {
       h("div", {class: "page-head"},
         h("div", {}, h("h1", {}, "Contacts"), this.count),
         h("div", {class: "page-actions"},
-          // Later: an "Export CSV" action joins this one once the API can export contacts.
+          h("button", {class: "btn", type: "button", id: "export-csv", onclick: (e) => this.exportCsv(e.currentTarget)},
+            "Export CSV"),
           writable ? h("button", {class: "btn primary", type: "button", id: "new-contact", onclick: () => this.create()},
             h("span", {"aria-hidden": "true"}, "+ "), "New contact") : null)),
       this.toolbar(),
@@ -204,6 +208,8 @@ class ContactsView {
           onclick: () => this.filterTag(tag)}, tag)))),
       h("td", {"data-label": "Updated"}, h("time", {datetime: c.updated_at, class: "nowrap"}, day(c.updated_at))),
       h("td", {class: "cell-actions"},
+        h("button", {class: "btn btn-small btn-ghost", type: "button", "aria-label": `History of ${c.name}`,
+          "data-action": "history", onclick: () => showHistory(c)}, "History"),
         this.writable ? h("button", {class: "btn btn-small btn-ghost", type: "button", "aria-label": `Edit ${c.name}`,
           "data-action": "edit", onclick: () => this.edit(c)}, "Edit") : null,
         this.deletable ? h("button", {class: "btn btn-small btn-ghost danger-text", type: "button",
@@ -261,6 +267,32 @@ class ContactsView {
       }}, text);
   }
 
+  /** Downloads every contact the filters match (all pages) as CSV: fetched with the key, saved from a Blob. */
+  async exportCsv(button) {
+    button.disabled = true;
+    button.textContent = "Exporting…";
+    const [sortBy, sortOrder] = query.sort.split(":");
+    try {
+      const {blob, filename} = await api.contacts.export({search: query.search, tags: query.tags,
+        source: query.source, sort_by: sortBy, sort_order: sortOrder});
+      const url = URL.createObjectURL(blob);
+      const link = h("a", {href: url, download: filename || `contacts-${new Date().toISOString().slice(0, 10)}.csv`,
+        hidden: true});
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      toast("Exported the contacts as CSV");
+    } catch (error) {
+      if (error.status !== 401) {
+        toast(`Could not export: ${error.status === 429 ? retryText(error.retryAfter) : error.message}`, "error");
+      }
+    } finally {
+      button.disabled = false;
+      button.textContent = "Export CSV";
+    }
+  }
+
   async create() {
     const created = await formDialog({title: "New contact", prefix: "contact", submitLabel: "Create contact",
       fields: contactFields({}), onSubmit: (values) => api.contacts.create(createBody(values))});
@@ -271,7 +303,6 @@ class ContactsView {
   }
 
   async edit(contact) {
-    // Later: the contact's history (its events) shows below this form once the API records events.
     const saved = await formDialog({title: `Edit ${contact.name}`, prefix: "contact", submitLabel: "Save changes",
       fields: contactFields(contact), onSubmit: (values) => {
         const body = changes(contact, values);

@@ -1,4 +1,4 @@
-// The dashboard's shell: header, navigation, the views behind #/contacts, #/board and #/admin,
+// The dashboard's shell: header, navigation, the views behind #/contacts, #/board, #/webhooks and #/admin,
 // signing in and out, and the notices every view shares (rate limit, signed out).
 
 import {api, can, on, session} from "./api.js";
@@ -7,12 +7,13 @@ import {renderSignIn} from "./signin.js";
 import {renderContacts} from "./contacts.js";
 import {renderBoard} from "./board.js";
 import {renderAdmin} from "./admin.js";
+import {renderWebhooks} from "./webhooks.js";
 
 const VIEWS = {
   contacts: {title: "Contacts", permission: "contacts:read", render: renderContacts},
   board: {title: "Pipeline", permission: "opportunities:read", render: renderBoard},
+  webhooks: {title: "Webhooks", permission: "webhooks:read", render: renderWebhooks},
   admin: {title: "Accounts and keys", render: renderAdmin},
-  // Later: a "webhooks" view (endpoints and their deliveries) once the API has webhooks.
 };
 
 const main = document.getElementById("main");
@@ -98,7 +99,7 @@ function signOut() {
 function header(active) {
   const nav = document.getElementById("nav");
   const links = [];
-  for (const name of ["contacts", "board"]) {
+  for (const name of ["contacts", "board", "webhooks"]) {
     if (state.self && can(state.self, VIEWS[name].permission)) {
       links.push(name);
     }

@@ -43,6 +43,11 @@ final class ApiScenarios {
      * first minute: after 20 s the trivial endpoint still ran at less than half its steady rate.
      */
     static final int SCENARIO_WARM_UP_SECONDS = 60;
+    /**
+     * The writes-only warm-up of the fresh servers of the events and webhook scenarios: under the
+     * server's 30 s idle timeout, which would otherwise close the measured clients' connections meanwhile.
+     */
+    static final int WRITE_WARM_UP_SECONDS = 25;
 
     private final ServerProcess server;
     private final SeedData data;
@@ -127,7 +132,7 @@ final class ApiScenarios {
     static Result measureCreate(String name, ServerProcess server, Tenant tenant, Tenant warmUp, SeedData data,
                                 int rows, Options o, Runnable settle) {
         ApiScenarios s = new ApiScenarios(server, tenant, warmUp, data, rows, o.clients());
-        Load.run("server warm-up", o.clients(), 0, SCENARIO_WARM_UP_SECONDS / 2, s::warmWrites);
+        Load.run("server warm-up", o.clients(), 0, WRITE_WARM_UP_SECONDS, s::warmWrites);
         settle.run();
         Result result = s.run(name, o, s::create);
         for (int w = 0; w < o.clients(); w++) {
@@ -151,7 +156,7 @@ final class ApiScenarios {
             String body = "{\"url\":\"" + receiver.url() + "\",\"events\":[\"contact.created\"]}";
             expect(s.api[0], "POST", "/external/v1/webhooks", body, 201);
             receiver.secret(s.api[0].field("secret"));
-            Load.run("server warm-up", o.clients(), 0, SCENARIO_WARM_UP_SECONDS / 2, s::warmWrites);
+            Load.run("server warm-up", o.clients(), 0, WRITE_WARM_UP_SECONDS, s::warmWrites);
             settle.run();
             int before = s.createdTotal();
             long start = System.nanoTime();

@@ -12,7 +12,7 @@ import java.util.Locale;
  * selectivity); the search term {@link #SEARCH} hits the same 50 contacts at every scale, as a
  * person looking up one company does (the rows are among the first 10 000, present at every scale).
  */
-final class SeedData {
+public final class SeedData {
     static final String TAG = "vip";
     static final String SEARCH = "zephyr";
     static final long FIRST_CREATED = 1_640_995_200_000L; // 2022-01-01T00:00:00Z
@@ -46,7 +46,7 @@ final class SeedData {
     private final String accountId;
     private final long salt;
 
-    SeedData(String accountId) {
+    public SeedData(String accountId) {
         this.accountId = accountId;
         this.salt = accountId.hashCode() * 0x9E3779B97F4A7C15L;
     }

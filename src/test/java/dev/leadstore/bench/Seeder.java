@@ -23,7 +23,7 @@ import org.postgresql.copy.CopyManager;
  * secondary indexes rebuilt afterwards for large batches), JDBC batches on H2. Rows are exactly what the server would store for the same contact (lowercased copies,
  * JSON text of tags and custom fields, epoch milliseconds), with one contact_tags row per tag.
  */
-final class Seeder {
+public final class Seeder {
     private static final int CHUNK = 50_000;
     /** From this many new rows on, the secondary indexes are dropped and rebuilt: sorting beats inserting. */
     private static final int REBUILD_FROM = 200_000;
@@ -34,7 +34,7 @@ final class Seeder {
     }
 
     /** Seeds rows [from, to) of the data's account; returns the seconds it took, ANALYZE included. */
-    static double seed(TestDatabase database, SeedData data, int from, int to) throws SQLException, IOException {
+    public static double seed(TestDatabase database, SeedData data, int from, int to) throws SQLException, IOException {
         long start = System.nanoTime();
         try (Connection c = database.connect()) {
             // The account's contact counters follow, as the server's inserts keep them (its rows made first,

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.leadstore.http.OpenApiDocument;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpHeaders;
@@ -161,6 +164,10 @@ public final class ApiContract {
             problems.add("the Content-Type " + type + " is not documented; documented: " + documented);
             return;
         }
+        if (type.equals("text/csv")) {
+            checkCsv(pointer + "/content/" + ApiOperations.escape(type), response.body(), problems);
+            return;
+        }
         if (!type.equals("application/json") && !type.endsWith("+json")) {
             return;
         }
@@ -174,6 +181,43 @@ public final class ApiContract {
         String schema = pointer + "/content/" + ApiOperations.escape(type) + "/schema";
         if (!document.at(schema).isMissingNode()) {
             schemas.validate(schema, body).forEach(error -> problems.add("the body: " + error));
+        }
+    }
+
+    /**
+     * A CSV body: RFC 4180 records, each with as many cells as the header row, which is the header
+     * row of the document's example when it gives one.
+     */
+    private void checkCsv(String pointer, String body, List<String> problems) {
+        List<CSVRecord> records;
+        try {
+            records = CSVFormat.RFC4180.parse(new StringReader(body)).getRecords();
+        } catch (IOException | UncheckedIOException e) {
+            problems.add("the body is not RFC 4180 CSV: " + e.getMessage());
+            return;
+        }
+        if (records.isEmpty()) {
+            problems.add("the CSV body has no header row");
+            return;
+        }
+        List<String> header = records.get(0).toList();
+        JsonNode example = document.at(pointer + "/example");
+        if (example.isTextual()) {
+            try {
+                List<String> documented = CSVFormat.RFC4180.parse(new StringReader(example.asText())).getRecords()
+                        .get(0).toList();
+                if (!documented.equals(header)) {
+                    problems.add("the CSV header row " + header + " is not the documented one " + documented);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (CSVRecord record : records) {
+            if (record.size() != header.size()) {
+                problems.add("CSV record " + record.getRecordNumber() + " has " + record.size() + " cells; the header has "
+                        + header.size());
+            }
         }
     }
 

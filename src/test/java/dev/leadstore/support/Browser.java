@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,6 +33,11 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser `width` pixels wide, or the test is skipped when there is none. */
     public static Browser open(int width, int height) {
+        return open(width, height, null);
+    }
+
+    /** The same, saving what the page downloads into `downloads` without asking (when not null). */
+    public static Browser open(int width, int height, Path downloads) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "no browser: install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver) "
                         + "to run the browser tests");
@@ -44,6 +50,11 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+            if (downloads != null) {
+                options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                        "download.prompt_for_download", false, "download.directory_upgrade", true,
+                        "safebrowsing.enabled", false));
+            }
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);

@@ -3,6 +3,7 @@ package dev.leadstore.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leadstore.support.Browser;
+import dev.leadstore.support.Folders;
 import dev.leadstore.support.TestApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,19 +38,47 @@ final class DashboardBrowser implements AutoCloseable {
     private final List<String> errors = new ArrayList<>();
     private final List<Refusal> expected = new ArrayList<>();
 
-    private DashboardBrowser(Browser browser, TestApp app) {
+    private final Path downloads;
+
+    private DashboardBrowser(Browser browser, TestApp app, Path downloads) {
         this.browser = browser;
         this.app = app;
+        this.downloads = downloads;
     }
 
     /** A browser of this width (skips the test where there is none) on the app's dashboard. */
     static DashboardBrowser open(TestApp app, int width, int height) {
-        DashboardBrowser page = new DashboardBrowser(Browser.open(width, height), app);
+        Path downloads = Folders.temporary("leadstore-downloads-");
+        DashboardBrowser page;
+        try {
+            page = new DashboardBrowser(Browser.open(width, height, downloads), app, downloads);
+        } catch (RuntimeException | Error e) {
+            Folders.delete(downloads);
+            throw e;
+        }
         // Exactly this viewport: a window cannot be made narrower than about 500 px, a phone's screen can.
         page.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", width < 500));
         page.driver().get(app.baseUrl() + "/");
         return page;
+    }
+
+    /** The folder the browser saves downloads into, without asking. */
+    Path downloads() {
+        return downloads;
+    }
+
+    /** Waits for one finished download (no partial .crdownload left) and returns it. */
+    Path download() {
+        return until(d -> {
+            try (var files = Files.list(downloads)) {
+                List<Path> all = files.toList();
+                boolean partial = all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+                return all.size() == 1 && !partial ? all.get(0) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     ChromeDriver driver() {
@@ -159,6 +188,7 @@ final class DashboardBrowser implements AutoCloseable {
             assertThat(consoleErrors()).as("console errors").isEmpty();
         } finally {
             browser.close();
+            Folders.delete(downloads);
         }
     }
 }

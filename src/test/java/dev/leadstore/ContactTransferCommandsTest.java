@@ -191,6 +191,11 @@ class ContactTransferCommandsTest {
         Cli.Result mode = cli.run("import", "contacts", source.toString(), "--account", newAccount(), "--mode", "merge");
         assertThat(mode.exitCode()).isEqualTo(2);
         assertThat(mode.err()).contains("Invalid value for option '--mode': 'merge' (create or upsert)");
+        Path nowhere = folder.resolve("no/such/folder.csv");
+        Cli.Result unwritable = cli.run("export", "contacts", "--account", newAccount(), "--output", nowhere.toString());
+        assertThat(unwritable.exitCode()).isEqualTo(1);
+        assertThat(unwritable.refusal()).containsExactly("leadstore export contacts: cannot write " + nowhere
+                + " (NoSuchFileException)");
     }
 
     private String newAccount() {

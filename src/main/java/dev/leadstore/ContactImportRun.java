@@ -94,9 +94,10 @@ final class ContactImportRun implements AutoCloseable {
         try {
             return records.hasNext();
         } catch (UncheckedIOException e) {
+            // The text is decoded ahead of the rows parsed: the fault may lie a few rows past those read.
             throw new IllegalArgumentException(file + ": " + (e.getCause() instanceof java.nio.charset.CharacterCodingException
-                    ? "not UTF-8 text" : e.getCause().getMessage()) + " (after row " + (read + 1)
-                    + "; the rows before it are imported)", e);
+                    ? "not UTF-8 text" : e.getCause().getMessage()) + "; the " + read
+                    + " rows read before it are imported, none after", e);
         }
     }
 

@@ -198,6 +198,24 @@ class ContactTransferCommandsTest {
                 + " (NoSuchFileException)");
     }
 
+    @Test
+    void a_file_that_is_not_csv_or_not_utf_8_stops_the_import_keeping_the_rows_read_before() throws IOException {
+        String account = newAccount();
+        Path unclosed = write("unclosed.csv", "name,email\nAna,ana@example.com\n\"Bo,bo@example.com\n");
+        Cli.Result stopped = cli.run("import", "contacts", unclosed.toString(), "--account", account);
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
+        assertThat(stopped.refusal()).containsExactly("leadstore import contacts: " + unclosed + ": (startline 3) EOF "
+                + "reached before encapsulated token finished; the 1 rows read before it are imported, none after");
+        assertThat(records(succeeds("export", "contacts", "--account", account).out())).extracting(r -> r.get("email"))
+                .containsExactly("ana@example.com");
+
+        Path latin1 = Files.write(folder.resolve("latin1.csv"), "name\nJos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Cli.Result refused = cli.run("import", "contacts", latin1.toString(), "--account", account);
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.refusal()).containsExactly("leadstore import contacts: " + latin1
+                + ": not UTF-8 text; the 0 rows read before it are imported, none after");
+    }
+
     private String newAccount() {
         return cli.printed("accounts", "create", "--name", "Transfer").get("id").asText();
     }

@@ -54,8 +54,8 @@ function query(params) {
  * One request. as: "key" sends X-API-Key, "operator" the operator token. A 401 signs that
  * credential out (unless keepOn401, for checking a credential at sign-in) and tells the listeners.
  */
-async function call(method, path, {as = "key", params, body, keepOn401 = false} = {}) {
-  const headers = {Accept: "application/json"};
+async function call(method, path, {as = "key", params, body, keepOn401 = false, accept = "application/json"} = {}) {
+  const headers = {Accept: accept};
   if (as === "key") {
     headers["X-API-Key"] = session.key() || "";
   } else {
@@ -70,6 +70,9 @@ async function call(method, path, {as = "key", params, body, keepOn401 = false} 
       body: body === undefined ? undefined : JSON.stringify(body)});
   } catch {
     throw new ApiError(0, {error: {message: "The server cannot be reached. Check the connection and try again."}});
+  }
+  if (response.ok && accept !== "application/json") {
+    return response;
   }
   let json = null;
   try {
@@ -100,6 +103,8 @@ export const api = {
     create: (body) => call("POST", "/external/v1/contacts", {body}).then(data),
     update: (id, body) => call("PATCH", `/external/v1/contacts/${encodeURIComponent(id)}`, {body}).then(data),
     remove: (id) => call("DELETE", `/external/v1/contacts/${encodeURIComponent(id)}`),
+    // Every contact the filters match, as CSV (docs/api.md §12.4): the answer itself, for its body and file name.
+    exportCsv: (params) => call("GET", "/external/v1/contacts/export", {params, accept: "text/csv"}),
   },
 
   opportunities: {

@@ -35,7 +35,8 @@ class ContactsView {
       h("div", {class: "page-head"},
         h("div", {}, h("h1", {}, "Contacts"), this.count),
         h("div", {class: "page-actions"},
-          // Later: an "Export CSV" action joins this one once the API can export contacts.
+          h("button", {class: "btn", type: "button", id: "export-contacts", onclick: (e) => this.exportCsv(e.target)},
+            "Export CSV"),
           writable ? h("button", {class: "btn primary", type: "button", id: "new-contact", onclick: () => this.create()},
             h("span", {"aria-hidden": "true"}, "+ "), "New contact") : null)),
       this.toolbar(),
@@ -87,6 +88,33 @@ class ContactsView {
     }
     Object.assign(query, change, {page: 1, cursor: null, offset: 0, previous: []});
     this.load();
+  }
+
+  /** Downloads every contact the current filters match, in the current order, as the API writes the CSV. */
+  async exportCsv(button) {
+    const [sortBy, sortOrder] = query.sort.split(":");
+    button.disabled = true;
+    try {
+      const response = await api.contacts.exportCsv({search: query.search, tags: query.tags, source: query.source,
+        sort_by: sortBy, sort_order: sortOrder});
+      const text = await response.text();
+      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
+      const url = URL.createObjectURL(new Blob([text], {type: "text/csv"}));
+      const link = h("a", {href: url, download: name ? name[1] : "contacts.csv", hidden: true});
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      // A contact's fields hold no line breaks, so each line after the header is one contact.
+      const rows = text.split("\r\n").filter((line) => line !== "").length - 1;
+      toast(`Exported ${rows} contact${rows === 1 ? "" : "s"}`);
+    } catch (error) {
+      if (error.status !== 401) {
+        toast(error.message, "error");
+      }
+    } finally {
+      button.disabled = false;
+    }
   }
 
   async load() {

@@ -76,6 +76,24 @@ class ContactsPageTest {
     }
 
     @Test
+    void export_csv_downloads_the_contacts_the_filters_match_as_the_api_writes_them() {
+        String key = Seeds.tenant(app);
+        Seeds.contacts(app.as(key));
+        try (DashboardBrowser page = DashboardBrowser.open(app, 1280, 900)) {
+            page.signIn(key);
+            page.contactNames();
+            page.driver().findElement(By.id("filter-tag")).sendKeys("hot-lead");
+            page.until(d -> page.contactNames().size() == 4);
+            page.script("window.exportedFile = null; const click = HTMLAnchorElement.prototype.click; "
+                    + "HTMLAnchorElement.prototype.click = function () { window.exportedFile = this.download; };");
+            page.driver().findElement(By.id("export-contacts")).click();
+            page.until(d -> d.findElements(By.cssSelector(".toast")).stream()
+                    .anyMatch(t -> t.getText().equals("Exported 4 contacts")));
+            assertThat((String) page.script("return window.exportedFile")).matches("contacts-\\d{4}-\\d{2}-\\d{2}\\.csv");
+        }
+    }
+
+    @Test
     void a_bad_email_shows_the_servers_words_beside_the_field_and_nothing_is_made() {
         String key = Seeds.tenant(app);
         try (DashboardBrowser page = DashboardBrowser.open(app, 1280, 900)) {

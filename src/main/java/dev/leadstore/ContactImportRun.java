@@ -1,6 +1,5 @@
 package dev.leadstore;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadstore.contact.ContactCsv;
 import dev.leadstore.contact.ContactImport;
 import java.io.BufferedReader;
@@ -14,8 +13,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -27,9 +24,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * One run of `leadstore import contacts`: the file read as CSV a batch of rows at a time, each batch
- * written by the API's batch path, every rejected row copied to FILE.rejected.csv, in file order, after
- * a first column with its reason.
+ * One run of `leadstore import contacts`: the file read as CSV, its rows written in batches by the
+ * API's batch path ({@link ImportLanes}), every rejected row copied to FILE.rejected.csv after a first
+ * column with its reason.
  */
 final class ContactImportRun implements AutoCloseable {
     private final Path file;
@@ -41,6 +38,7 @@ final class ContactImportRun implements AutoCloseable {
     private List<String> header;
     private CSVPrinter rejectedRows;
     private long read;
+    // Counted from the lanes' threads, read once they are done.
     private long created;
     private long updated;
     private long unchanged;
@@ -74,15 +72,17 @@ final class ContactImportRun implements AutoCloseable {
                 throw new IllegalArgumentException(file + " is empty: its first row must name the columns");
             }
             header = header(records.next());
-            List<CSVRecord> chunk = new ArrayList<>();
-            while (next(records)) {
-                chunk.add(records.next());
-                if (chunk.size() == ContactImport.MAX_ROWS) {
-                    write(chunk);
-                    progress.update(counted.bytes, read);
+            ImportLanes lanes = new ImportLanes(accountId, mode, importer, this::outcome);
+            try {
+                while (next(records)) {
+                    add(records.next(), lanes);
+                    if (read % ContactImport.MAX_ROWS == 0) {
+                        progress.update(counted.bytes, read);
+                    }
                 }
+            } finally {
+                lanes.finish();
             }
-            write(chunk);
             progress.update(counted.bytes, read);
         } finally {
             progress.finish();
@@ -94,9 +94,10 @@ final class ContactImportRun implements AutoCloseable {
         try {
             return records.hasNext();
         } catch (UncheckedIOException e) {
+            // The text is decoded ahead of the rows parsed: the fault may lie a few rows past those read.
             throw new IllegalArgumentException(file + ": " + (e.getCause() instanceof java.nio.charset.CharacterCodingException
-                    ? "not UTF-8 text" : e.getCause().getMessage()) + " (after row " + (read + 1)
-                    + "; the rows before it are imported)", e);
+                    ? "not UTF-8 text" : e.getCause().getMessage()) + "; the " + read
+                    + " rows read before it are imported, none after", e);
         }
     }
 
@@ -111,41 +112,27 @@ final class ContactImportRun implements AutoCloseable {
         return names;
     }
 
-    /** Writes the rows as one batch (those of the wrong width are rejected first) and clears the chunk. */
-    private void write(List<CSVRecord> chunk) throws IOException {
-        String[] reasons = new String[chunk.size()];
-        List<Integer> sent = new ArrayList<>();
-        List<ObjectNode> bodies = new ArrayList<>();
-        for (int i = 0; i < chunk.size(); i++) {
-            CSVRecord record = chunk.get(i);
-            read++;
-            if (record.size() != header.size()) {
-                reasons[i] = "has " + record.size() + " cells where the header has " + header.size();
-            } else {
-                sent.add(i);
-                bodies.add(ContactCsv.body(header, record.toList()));
-            }
+    /** One row: refused at once when its width is wrong, else handed to a lane as the body it stands for. */
+    private void add(CSVRecord record, ImportLanes lanes) throws IOException {
+        read++;
+        if (record.size() != header.size()) {
+            reject(record, "has " + record.size() + " cells where the header has " + header.size());
+        } else {
+            lanes.add(record, ContactCsv.body(header, record.toList()));
         }
-        List<ContactImport.Outcome> outcomes = bodies.isEmpty() ? List.of()
-                : importer.write(accountId, bodies, mode, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        for (int i = 0; i < outcomes.size(); i++) {
-            ContactImport.Outcome outcome = outcomes.get(i);
-            switch (outcome.result()) {
-                case "created" -> created++;
-                case "updated" -> updated++;
-                case "unchanged" -> unchanged++;
-                default -> reasons[sent.get(i)] = outcome.reason();
-            }
-        }
-        for (int i = 0; i < reasons.length; i++) {
-            if (reasons[i] != null) {
-                reject(chunk.get(i), reasons[i]);
-            }
-        }
-        chunk.clear();
     }
 
-    private void reject(CSVRecord record, String reason) throws IOException {
+    /** A row's outcome, from a lane's thread. */
+    private synchronized void outcome(CSVRecord record, ContactImport.Outcome outcome) throws IOException {
+        switch (outcome.result()) {
+            case "created" -> created++;
+            case "updated" -> updated++;
+            case "unchanged" -> unchanged++;
+            default -> reject(record, outcome.reason());
+        }
+    }
+
+    private synchronized void reject(CSVRecord record, String reason) throws IOException {
         rejected++;
         if (rejectedRows == null) {
             rejectedRows = new CSVPrinter(Files.newBufferedWriter(rejectedFile, StandardCharsets.UTF_8), ContactCsv.FORMAT);

@@ -100,12 +100,20 @@ final class TransferCommands {
                     return 0;
                 }
                 long written;
-                try (OutputStream out = Files.newOutputStream(output)) {
+                try (OutputStream out = open(output)) {
                     written = export.writeTo(out);
                 }
                 System.err.println("exported " + written + " contacts to " + output);
             }
             return 0;
+        }
+
+        private static OutputStream open(Path file) {
+            try {
+                return Files.newOutputStream(file);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot write " + file + " (" + e.getClass().getSimpleName() + ")", e);
+            }
         }
 
         /** The options as the list's query parameters, for the list's own reading of them. */

@@ -16,7 +16,7 @@ class CommandLineHelpTest {
     static List<String> commands() {
         return List.of("", "serve", "accounts", "accounts create", "accounts list", "accounts update", "keys",
                 "keys create", "keys list", "keys revoke", "users", "users create", "users list", "campaigns",
-                "campaigns create", "campaigns list");
+                "campaigns create", "campaigns list", "import", "import contacts", "export", "export contacts");
     }
 
     private static Cli.Result run(String command, String flag) {

@@ -73,7 +73,9 @@ record ContactFilter(
         String totalSql = unfiltered() ? ContactSql.TOTAL : tag != null ? ContactSql.TAG_TOTAL : null;
         Map<String, Object> totalValues = tag == null ? Map.of("account", accountId)
                 : Map.of("account", accountId, "tag", tag);
-        return new Listing.Plan(from, ContactSql.COLUMNS, where(accountId), order, idColumn, totalSql, totalValues);
+        String rowsFrom = from.startsWith("contacts c USE INDEX") ? "contacts c" : from;
+        return new Listing.Plan(from, ContactSql.COLUMNS, where(accountId), order, idColumn, totalSql, totalValues,
+                rowsFrom);
     }
 
     /** The WHERE clause of the list. */

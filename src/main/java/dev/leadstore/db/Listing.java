@@ -32,7 +32,13 @@ public record Listing<T>(List<T> items, long total, Cursor next) {
      * `totalSql` reads it from counters kept for that case (with its own `totalValues`).
      */
     public record Plan(String from, String columns, Where where, PageRequest page, String idColumn,
-                       String totalSql, Map<String, Object> totalValues) {
+                       String totalSql, Map<String, Object> totalValues, String rowsFrom) {
+
+        /** A plan whose rows are read by id from the same FROM as the page. */
+        public Plan(String from, String columns, Where where, PageRequest page, String idColumn, String totalSql,
+                    Map<String, Object> totalValues) {
+            this(from, columns, where, page, idColumn, totalSql, totalValues, from);
+        }
 
         public String countSql() {
             return totalSql != null ? totalSql : "SELECT COUNT(*) FROM " + from + where.sql();
@@ -143,7 +149,8 @@ public record Listing<T>(List<T> items, long total, Cursor next) {
             return ids;
         }
         Map<String, T> items = new HashMap<>();
-        String select = "SELECT " + plan.columns() + " FROM " + plan.from() + plan.where().sql() + " AND " + plan.idColumn();
+        // rowsFrom: a FROM that names an index for the filter would make every lookup by id scan that index.
+        String select = "SELECT " + plan.columns() + " FROM " + plan.rowsFrom() + plan.where().sql() + " AND " + plan.idColumn();
         if (Boolean.TRUE.equals(h.getConfig(SqlStatements.class).getAttribute(IDS_FIRST))) {
             // H2 looks up an IN list through an index only on the index's first column (here the account):
             // the list would be compared with every row of the account. One lookup by key per row instead.

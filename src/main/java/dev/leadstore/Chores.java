@@ -35,6 +35,11 @@ final class Chores implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
     }
 
+    /** Does now what the schedule does hourly. */
+    void runNow() {
+        purge();
+    }
+
     private void purge() {
         try {
             int deliveries = webhooks.purge(clock.instant().minus(retention));

@@ -134,6 +134,11 @@ public final class Leadstore implements AutoCloseable {
         return events;
     }
 
+    /** Runs the hourly chores (retention of events and webhook deliveries) now, by the server's clock. */
+    public void runChores() {
+        chores.runNow();
+    }
+
     public Database database() {
         return database;
     }

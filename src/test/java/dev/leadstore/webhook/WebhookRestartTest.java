@@ -138,4 +138,33 @@ class WebhookRestartTest {
             assertThat(api.get(path).data().get("enabled").asBoolean()).as("failing for 5 days").isFalse();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void deliveries_go_with_their_events_once_retention_has_passed(String kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        try (TestDatabase db = TestDatabase.of(kind);
+             WebhookReceiver receiver = new WebhookReceiver();
+             TestApp app = TestApp.start(db, Map.of("LEADSTORE_WEBHOOK_ALLOW_PRIVATE", "true",
+                     "LEADSTORE_EVENT_RETENTION_DAYS", "30"), clock)) {
+            Http api = app.as(app.newKey(app.newAccount("enterprise"), "*"));
+            JsonNode webhook = api.post("/external/v1/webhooks", Map.of("url", receiver.url(),
+                    "events", List.of("contact.created"))).expectStatus(201).data();
+            String deliveries = "/external/v1/webhooks/" + webhook.get("id").asText() + "/deliveries";
+            receiver.secret(webhook.get("secret").asText());
+            TestApp.createContact(api, Map.of("name", "Old news"));
+            assertThat(receiver.await(r -> r.answered() / 100 == 2, 1, Duration.ofSeconds(20))).hasSize(1);
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!api.get(deliveries).data().get("deliveries").get(0).get("status").asText().equals("delivered")
+                    && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+            app.leadstore().runChores();
+            assertThat(api.get(deliveries).data().get("deliveries")).as("within retention").hasSize(1);
+            clock.advance(Duration.ofDays(30).plusMinutes(1));
+            app.leadstore().runChores();
+            assertThat(api.get(deliveries).data().get("deliveries")).as("past retention").isEmpty();
+            assertThat(api.get("/external/v1/events").data().get("events")).isEmpty();
+        }
+    }
 }

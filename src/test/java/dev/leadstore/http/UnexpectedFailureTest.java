@@ -34,7 +34,10 @@ class UnexpectedFailureTest {
             assertThat(failed.body()).contains(requestId).doesNotContain("Exception", "at dev.", "java.", "SQL", "Hikari");
             System.err.flush();
             String log = captured.toString(StandardCharsets.UTF_8);
-            assertThat(log).contains("request " + requestId + " failed").contains("Exception");
+            // The request id goes with the line (the MDC), not inside its message.
+            assertThat(log.lines().filter(line -> line.contains("request failed")))
+                    .anySatisfy(line -> assertThat(line).contains("req=" + requestId));
+            assertThat(log).contains("Exception");
         } finally {
             System.setErr(original);
         }

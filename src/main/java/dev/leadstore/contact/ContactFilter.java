@@ -64,16 +64,17 @@ record ContactFilter(
      * entries rather than whole rows; its planner would otherwise pick the sort's index.
      */
     Listing.Plan plan(String accountId, boolean embedded) {
+        boolean textIndex = embedded && !walksTag() && (search != null || company != null);
         String from = walksTag() ? "contact_tags t JOIN contacts c ON c.account_id = t.account_id AND c.id = t.contact_id"
-                : embedded && (search != null || company != null) ? "contacts c USE INDEX (contacts_text)"
-                : "contacts c";
+                : textIndex ? "contacts c USE INDEX (contacts_text)" : "contacts c";
         PageRequest order = walksTag() ? page.sortedBy(TAG_CREATED) : page;
         String idColumn = walksTag() ? "t.contact_id" : "c.id";
         String tag = onlyTag();
         String totalSql = unfiltered() ? ContactSql.TOTAL : tag != null ? ContactSql.TAG_TOTAL : null;
         Map<String, Object> totalValues = tag == null ? Map.of("account", accountId)
                 : Map.of("account", accountId, "tag", tag);
-        String rowsFrom = from.startsWith("contacts c USE INDEX") ? "contacts c" : from;
+        // A page's rows are read by key: through the text index each lookup would scan it.
+        String rowsFrom = textIndex ? "contacts c" : from;
         return new Listing.Plan(from, ContactSql.COLUMNS, where(accountId), order, idColumn, totalSql, totalValues,
                 rowsFrom);
     }

@@ -117,11 +117,7 @@ final class ApiScenarios {
         results.put(BATCH_CREATE, s.runBatch(BATCH_CREATE, o, s::batchCreate));
         settle.run();
         results.put(BATCH_UPSERT, s.runBatch(BATCH_UPSERT, o, s::batchUpsert));
-        for (int w = 0; w < o.clients(); w++) {
-            s.api[w].close();
-            s.bare[w].close();
-            s.warm[w].close();
-        }
+        s.close();
         return results;
     }
 
@@ -135,11 +131,7 @@ final class ApiScenarios {
         Load.run("server warm-up", o.clients(), 0, WRITE_WARM_UP_SECONDS, s::warmWrites);
         settle.run();
         Result result = s.run(name, o, s::create);
-        for (int w = 0; w < o.clients(); w++) {
-            s.api[w].close();
-            s.bare[w].close();
-            s.warm[w].close();
-        }
+        s.close();
         return result;
     }
 
@@ -173,12 +165,16 @@ final class ApiScenarios {
             Bench.progress(deliveries);
             results.put(DELIVERIES, deliveries);
         }
-        for (int w = 0; w < o.clients(); w++) {
-            s.api[w].close();
-            s.bare[w].close();
-            s.warm[w].close();
-        }
+        s.close();
         return results;
+    }
+
+    private void close() {
+        for (int w = 0; w < api.length; w++) {
+            api[w].close();
+            bare[w].close();
+            warm[w].close();
+        }
     }
 
     private int createdTotal() {

@@ -1,5 +1,6 @@
 package dev.leadstore.bench;
 
+import dev.leadstore.support.Positional;
 import dev.leadstore.db.Listing;
 import dev.leadstore.support.TestDatabase;
 import java.sql.Connection;

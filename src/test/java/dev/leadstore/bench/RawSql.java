@@ -1,5 +1,6 @@
 package dev.leadstore.bench;
 
+import dev.leadstore.support.Positional;
 import dev.leadstore.contact.ContactSql;
 import dev.leadstore.db.Listing;
 import java.sql.Connection;

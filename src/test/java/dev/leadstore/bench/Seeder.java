@@ -1,5 +1,6 @@
 package dev.leadstore.bench;
 
+import dev.leadstore.support.Positional;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadstore.db.Cursor;
 import dev.leadstore.db.Listing;
+import dev.leadstore.support.Positional;
 import dev.leadstore.support.TestApp;
 import dev.leadstore.support.TestDatabase;
 import java.sql.Connection;
@@ -103,24 +104,11 @@ class ContactCursorCostTest {
     }
 
     private static JsonNode explain(Connection c, Listing.Plan plan) throws Exception {
-        String sql = plan.pageSql(plan.columns());
-        Map<String, Object> values = plan.pageValues();
-        List<Object> bound = new ArrayList<>();
-        Matcher names = Pattern.compile(":([a-z_]+)").matcher(sql);
-        StringBuilder positional = new StringBuilder();
-        while (names.find()) {
-            bound.add(values.get(names.group(1)));
-            names.appendReplacement(positional, "?");
-        }
-        names.appendTail(positional);
-        try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + positional)) {
-            for (int i = 0; i < bound.size(); i++) {
-                s.setObject(i + 1, bound.get(i));
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return JSON.readTree(rs.getString(1)).get(0).get("Plan");
-            }
+        try (PreparedStatement s = Positional.prepare(c, "EXPLAIN (ANALYZE, FORMAT JSON) "
+                + plan.pageSql(plan.columns()), plan.pageValues());
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return JSON.readTree(rs.getString(1)).get(0).get("Plan");
         }
     }
 

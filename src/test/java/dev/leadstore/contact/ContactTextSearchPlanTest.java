@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leadstore.db.Listing;
 import dev.leadstore.support.Http;
+import dev.leadstore.support.Positional;
 import dev.leadstore.support.TestApp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,25 +84,13 @@ class ContactTextSearchPlanTest {
 
     /** The database's plan of a statement with named parameters. */
     private static String explain(Connection c, String sql, Map<String, Object> values) throws Exception {
-        List<Object> bound = new ArrayList<>();
-        Matcher names = Pattern.compile(":([a-z_]+)").matcher(sql);
-        StringBuilder positional = new StringBuilder();
-        while (names.find()) {
-            bound.add(values.get(names.group(1)));
-            names.appendReplacement(positional, "?");
-        }
-        names.appendTail(positional);
-        try (PreparedStatement s = c.prepareStatement("EXPLAIN " + positional)) {
-            for (int i = 0; i < bound.size(); i++) {
-                s.setObject(i + 1, bound.get(i));
+        StringBuilder plan = new StringBuilder();
+        try (PreparedStatement s = Positional.prepare(c, "EXPLAIN " + sql, values);
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
             }
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
         }
+        return plan.toString();
     }
 }

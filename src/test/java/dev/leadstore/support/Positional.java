@@ -1,4 +1,4 @@
-package dev.leadstore.bench;
+package dev.leadstore.support;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,14 +10,14 @@ import java.util.Map;
 
 /**
  * The server's statements (Jdbi's `:name` and `<list>` form, see contact/ContactSql) as plain JDBC:
- * the benchmark's raw limits run the very same SQL without Jdbi, JSON or HTTP.
+ * the benchmark's raw limits run the very same SQL without Jdbi, JSON or HTTP, and tests EXPLAIN it.
  */
-final class Positional {
+public final class Positional {
     private Positional() {
     }
 
     /** Prepares the statement with every name replaced by `?` (a list by one per item) and binds the values. */
-    static PreparedStatement prepare(Connection c, String named, Map<String, ?> values) throws SQLException {
+    public static PreparedStatement prepare(Connection c, String named, Map<String, ?> values) throws SQLException {
         List<Object> args = new ArrayList<>();
         String sql = rewrite(named, values, args);
         PreparedStatement statement = c.prepareStatement(sql);
@@ -33,7 +33,7 @@ final class Positional {
     }
 
     /** One statement for several rows (JDBC's batch, as Jdbi's prepareBatch sends it), ready to execute. */
-    static PreparedStatement batch(Connection c, String named, List<? extends Map<String, ?>> rows) throws SQLException {
+    public static PreparedStatement batch(Connection c, String named, List<? extends Map<String, ?>> rows) throws SQLException {
         PreparedStatement statement = null;
         for (Map<String, ?> row : rows) {
             List<Object> args = new ArrayList<>();

@@ -38,6 +38,11 @@ public final class TestApp implements AutoCloseable {
         return apps;
     }
 
+    /** A server of its own on each database (H2, and PostgreSQL when configured), started with these settings. */
+    public static List<TestApp> all(Map<String, String> settings) {
+        return databases().stream().map(kind -> start(TestDatabase.of(kind), settings)).toList();
+    }
+
     public static List<String> databases() {
         return TestDatabase.postgresConfigured() ? List.of("h2", "postgresql") : List.of("h2");
     }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -32,6 +33,9 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookReceiver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
+    /** A server that may call a receiver on this host: private addresses allowed, two retries after 1 s, 2 s to answer. */
+    public static final Map<String, String> SERVER_SETTINGS = Map.of("LEADSTORE_WEBHOOK_ALLOW_PRIVATE", "true",
+            "LEADSTORE_WEBHOOK_RETRY_SCHEDULE", "1s,1s", "LEADSTORE_WEBHOOK_TIMEOUT", "2s");
 
     /** One request received: its headers, body, whether the signature held, and what was answered. */
     public record Received(String webhookId, String timestamp, String signature, String body, boolean signatureValid,

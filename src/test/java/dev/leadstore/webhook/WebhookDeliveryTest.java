@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leadstore.support.Http;
 import dev.leadstore.support.TestApp;
-import dev.leadstore.support.TestDatabase;
 import dev.leadstore.support.WebhookReceiver;
 import dev.leadstore.support.WebhookReceiver.Received;
 import java.time.Duration;
@@ -38,12 +37,7 @@ class WebhookDeliveryTest {
     private WebhookReceiver receiver;
 
     static List<TestApp> servers() {
-        List<TestApp> servers = new ArrayList<>();
-        for (String kind : TestApp.databases()) {
-            servers.add(TestApp.start(TestDatabase.of(kind), Map.of("LEADSTORE_WEBHOOK_ALLOW_PRIVATE", "true",
-                    "LEADSTORE_WEBHOOK_RETRY_SCHEDULE", "1s,1s", "LEADSTORE_WEBHOOK_TIMEOUT", "2s")));
-        }
-        return servers;
+        return TestApp.all(WebhookReceiver.SERVER_SETTINGS);
     }
 
     @BeforeEach

@@ -23,6 +23,14 @@ class WebhookRestartTest {
     private static final Map<String, String> SETTINGS = Map.of("LEADSTORE_WEBHOOK_ALLOW_PRIVATE", "true",
             "LEADSTORE_WEBHOOK_RETRY_SCHEDULE", "1s", "LEADSTORE_WEBHOOK_TIMEOUT", "20s");
 
+    /** A webhook of every contact.created to the receiver, which learns its secret; returns its id. */
+    private static String subscribe(Http api, WebhookReceiver receiver) {
+        JsonNode webhook = api.post("/external/v1/webhooks", Map.of("url", receiver.url(),
+                "events", List.of("contact.created"))).expectStatus(201).data();
+        receiver.secret(webhook.get("secret").asText());
+        return webhook.get("id").asText();
+    }
+
     static List<String> databases() {
         return TestApp.databases();
     }
@@ -35,11 +43,9 @@ class WebhookRestartTest {
             TestApp first = TestApp.start(db, SETTINGS);
             String key = first.newKey(first.newAccount("enterprise"), "*");
             Http api = first.as(key);
-            JsonNode webhook = api.post("/external/v1/webhooks", Map.of("url", receiver.url(),
-                    "events", List.of("contact.created"))).expectStatus(201).data();
-            receiver.secret(webhook.get("secret").asText()).delay(Duration.ofSeconds(8));
+            String deliveries = "/external/v1/webhooks/" + subscribe(api, receiver) + "/deliveries";
+            receiver.delay(Duration.ofSeconds(8));
             TestApp.createContact(api, Map.of("name", "In flight"));
-            String deliveries = "/external/v1/webhooks/" + webhook.get("id").asText() + "/deliveries";
             long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (api.get(deliveries).data().get("deliveries").isEmpty() && System.nanoTime() < end) {
                 Thread.sleep(50);
@@ -118,10 +124,8 @@ class WebhookRestartTest {
              TestApp app = TestApp.start(db, Map.of("LEADSTORE_WEBHOOK_ALLOW_PRIVATE", "true",
                      "LEADSTORE_WEBHOOK_RETRY_SCHEDULE", "1s,1s,1s"), clock)) {
             Http api = app.as(app.newKey(app.newAccount("enterprise"), "*"));
-            JsonNode webhook = api.post("/external/v1/webhooks", Map.of("url", receiver.url(),
-                    "events", List.of("contact.created"))).expectStatus(201).data();
-            String path = "/external/v1/webhooks/" + webhook.get("id").asText();
-            receiver.secret(webhook.get("secret").asText()).failNext(1000);
+            String path = "/external/v1/webhooks/" + subscribe(api, receiver);
+            receiver.failNext(1000);
             TestApp.createContact(api, Map.of("name", "Failing"));
             assertThat(receiver.await(r -> true, 1, Duration.ofSeconds(20))).hasSize(1);
             Thread.sleep(300);
@@ -148,10 +152,7 @@ class WebhookRestartTest {
              TestApp app = TestApp.start(db, Map.of("LEADSTORE_WEBHOOK_ALLOW_PRIVATE", "true",
                      "LEADSTORE_EVENT_RETENTION_DAYS", "30"), clock)) {
             Http api = app.as(app.newKey(app.newAccount("enterprise"), "*"));
-            JsonNode webhook = api.post("/external/v1/webhooks", Map.of("url", receiver.url(),
-                    "events", List.of("contact.created"))).expectStatus(201).data();
-            String deliveries = "/external/v1/webhooks/" + webhook.get("id").asText() + "/deliveries";
-            receiver.secret(webhook.get("secret").asText());
+            String deliveries = "/external/v1/webhooks/" + subscribe(api, receiver) + "/deliveries";
             TestApp.createContact(api, Map.of("name", "Old news"));
             assertThat(receiver.await(r -> r.answered() / 100 == 2, 1, Duration.ofSeconds(20))).hasSize(1);
             long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -21,6 +21,7 @@ public record Config(
         java.util.List<Cidr> trustedProxies,
         int eventRetentionDays,
         boolean eventsEnabled,
+        boolean groupCreates,
         boolean benchEndpoint,
         WebhookSettings webhooks,
         int invalidationCheckSeconds) {
@@ -48,6 +49,8 @@ public record Config(
                 positive("LEADSTORE_EVENT_RETENTION_DAYS", env.getOrDefault("LEADSTORE_EVENT_RETENTION_DAYS", "30")),
                 // Only for measuring what events cost: without them the feed, histories and webhooks stay silent.
                 switchOn("LEADSTORE_EVENTS", env.getOrDefault("LEADSTORE_EVENTS", "on")),
+                // Concurrent creates of an account share a transaction; off only to measure what that gains.
+                switchOn("LEADSTORE_GROUP_CREATES", env.getOrDefault("LEADSTORE_GROUP_CREATES", "on")),
                 // GET /bench/ping: the benchmark's floor of HTTP cost; off unless asked for.
                 "true".equals(env.get("LEADSTORE_BENCH_ENDPOINT")),
                 WebhookSettings.parse(blankToNull(env.get("LEADSTORE_WEBHOOK_RETRY_SCHEDULE")),

@@ -1,6 +1,7 @@
 package dev.leadstore.base;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,6 +24,11 @@ public final class Metrics {
     public static final String RATE_LIMIT_REFUSALS = "leadstore.rate.limit.refusals";
     /** `leadstore_events_written_total`: events committed to the event log. */
     public static final String EVENTS_WRITTEN = "leadstore.events.written";
+    /**
+     * `leadstore_contact_create_groups`: transactions that wrote concurrent creates together, with
+     * `_sum` the creates they wrote and `_max` the largest group (see CreateGroups).
+     */
+    public static final String CREATE_GROUPS = "leadstore.contact.create.groups";
     /** `leadstore_webhook_deliveries_total{outcome}`: delivery attempts, by {@link Delivery}. */
     public static final String WEBHOOK_DELIVERIES = "leadstore.webhook.deliveries";
     /** `leadstore_webhook_backlog`: deliveries waiting to be attempted. */
@@ -58,11 +64,15 @@ public final class Metrics {
 
     private final MeterRegistry registry;
     private final Counter eventsWritten;
+    private final DistributionSummary createGroups;
     private final AtomicReference<Supplier<? extends Number>> backlog = new AtomicReference<>(() -> 0);
 
     public Metrics(MeterRegistry registry) {
         this.registry = registry;
         this.eventsWritten = Counter.builder(EVENTS_WRITTEN).description("Events committed to the event log")
+                .register(registry);
+        this.createGroups = DistributionSummary.builder(CREATE_GROUPS)
+                .description("Transactions writing concurrent creates of one account together, by creates written")
                 .register(registry);
         for (Refusal refusal : Refusal.values()) {
             refusalCounter(refusal);
@@ -97,6 +107,11 @@ public final class Metrics {
 
     public void eventsWritten(int count) {
         eventsWritten.increment(count);
+    }
+
+    /** One transaction that wrote this many creates. */
+    public void createGroup(int creates) {
+        createGroups.record(creates);
     }
 
     /** For the webhook worker: one delivery attempt and what became of it. */

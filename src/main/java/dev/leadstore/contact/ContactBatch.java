@@ -188,6 +188,16 @@ public final class ContactBatch {
         }
     }
 
+    /** New contacts, their tags and the counters that count them, with one statement of each kind. */
+    static void insertAll(Handle h, String accountId, List<Contact> contacts, TagCounts tagCounts, int shard) {
+        rows(h, ContactSql.INSERT, accountId, contacts);
+        tags(h, accountId, contacts);
+        Map<String, Integer> tagDeltas = new TreeMap<>();
+        contacts.forEach(c -> c.tags().forEach(tag -> tagDeltas.merge(tag, 1, Integer::sum)));
+        tagCounts.moveAll(h, accountId, tagDeltas, shard);
+        Counts.add(h, accountId, contacts.size(), shard);
+    }
+
     private static void rows(Handle h, String sql, String accountId, List<Contact> contacts) {
         if (contacts.isEmpty()) {
             return;

@@ -6,6 +6,7 @@ import dev.leadstore.base.ApiException;
 import dev.leadstore.base.EntityTags;
 import dev.leadstore.base.ErrorCode;
 import dev.leadstore.base.Json;
+import dev.leadstore.base.Metrics;
 import dev.leadstore.base.Precondition;
 import dev.leadstore.db.Constraints;
 import dev.leadstore.db.Ids;
@@ -23,6 +24,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -38,18 +41,61 @@ public final class ContactStore {
     private final EventLog events;
     /** H2: lists with a text filter name the index they read (see {@link ContactFilter#plan}). */
     private final boolean embedded;
+    /** Concurrent creates written together; null writes each alone. */
+    private final CreateGroups groups;
 
-    public ContactStore(Jdbi jdbi, boolean embedded, Counts counts, TagCounts tagCounts, EventLog events) {
+    /**
+     * `grouped`: creates that arrive while others of the account are being written share their
+     * transaction ({@link CreateGroups}); false writes each create in a transaction of its own.
+     */
+    public ContactStore(Jdbi jdbi, boolean embedded, Counts counts, TagCounts tagCounts, EventLog events,
+                        boolean grouped, Metrics metrics) {
         this.jdbi = jdbi;
         this.embedded = embedded;
         this.counts = counts;
         this.tagCounts = tagCounts;
         this.events = events;
+        this.groups = grouped ? new CreateGroups(this::insertGroup, CREATE_LANES, metrics) : null;
     }
+
+    /** Groups of creates of one account in flight at once (see docs/performance.md). */
+    private static final int CREATE_LANES = 2;
 
     Contact create(String accountId, ContactInput input, Instant now) {
         Contact contact = input.applyTo(Contact.blank(Ids.next("cnt"), now));
         counts.open(accountId);
+        if (groups != null && groups.write(accountId, contact)) {
+            return contact;
+        }
+        return createAlone(accountId, contact);
+    }
+
+    /**
+     * Writes the contacts in one transaction of multi-row statements. False when a statement failed
+     * (nothing was written); a failure of the commit itself is thrown, since whether it took is unknown.
+     */
+    private boolean insertGroup(String accountId, List<Contact> contacts) {
+        boolean[] written = {false};
+        try {
+            Set<String> tags = new TreeSet<>();
+            contacts.forEach(c -> tags.addAll(c.tags()));
+            int shard = tagCounts.prepare(accountId, tags);
+            jdbi.useTransaction(h -> {
+                ContactBatch.insertAll(h, accountId, contacts, tagCounts, shard);
+                events.append(h, accountId, contacts.stream().map(Contact::createdAt).toList(), contacts.stream()
+                        .map(c -> new EventLog.Change("contact.created", c.id(), c, null)).toList());
+                written[0] = true;
+            });
+            return true;
+        } catch (RuntimeException e) {
+            if (written[0]) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    private Contact createAlone(String accountId, Contact contact) {
         int shard = tagCounts.prepare(accountId, contact.tags());
         for (int attempt = 1; ; attempt++) {
             try {

@@ -7,6 +7,7 @@ import dev.leadstore.base.Metrics;
 import dev.leadstore.db.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -51,21 +52,25 @@ public final class EventLog {
      * each field the change moved (updated_at aside); a change with `before` null has none.
      */
     public void append(Handle h, String accountId, Instant now, List<Change> changes) {
+        append(h, accountId, Collections.nCopies(changes.size(), now), changes);
+    }
+
+    /** Appends one event per change, each at its own time (the changes of a group of creates). */
+    public void append(Handle h, String accountId, List<Instant> times, List<Change> changes) {
         if (!enabled || changes.isEmpty()) {
             return;
         }
         long[] claimed = horizon.claim(h);
         PreparedBatch batch = h.prepareBatch(insert);
-        boolean first = true;
-        for (Change change : changes) {
-            Event event = event(change, now);
+        for (int i = 0; i < changes.size(); i++) {
+            Instant at = times.get(i);
+            Event event = event(changes.get(i), at);
             batch.bind("account", accountId).bind("id", event.id()).bind("type", event.type())
-                    .bind("object_id", event.objectId()).bind("created_at", now.toEpochMilli())
+                    .bind("object_id", event.objectId()).bind("created_at", at.toEpochMilli())
                     .bind("body", Json.string(event));
             if (claimed != null) {
-                batch.bind("tx", claimed[0]).bind("seq", first ? claimed[0] : ((Horizon.Local) horizon).next());
+                batch.bind("tx", claimed[0]).bind("seq", i == 0 ? claimed[0] : ((Horizon.Local) horizon).next());
             }
-            first = false;
             batch.add();
         }
         batch.execute();

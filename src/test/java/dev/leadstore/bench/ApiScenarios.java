@@ -30,6 +30,8 @@ final class ApiScenarios {
     static final String BATCH_UPSERT = "batch upsert of existing, contacts/s";
     static final String CREATE_EVENTS = "create, LEADSTORE_EVENTS=on";
     static final String CREATE_NO_EVENTS = "create, LEADSTORE_EVENTS=off";
+    /** The same fresh server with each create in a transaction of its own (see CreateGroups). */
+    static final String CREATE_ALONE = "create, LEADSTORE_GROUP_CREATES=off";
     static final String CREATE_WEBHOOK = "create, a webhook subscribed";
     static final String DELIVERIES = "webhook deliveries/s (to 2xx)";
     /** Clients of the batch scenarios: fewer, each sending 1000 contacts a request. */

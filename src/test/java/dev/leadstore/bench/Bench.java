@@ -96,9 +96,12 @@ public final class Bench {
                     api.putAll(ApiScenarios.measure(server, bench, warmUp, benchData, o.baseRows(), o, stage::settle));
                 }
                 if (stage.database().isPostgres()) {
-                    for (String name : List.of(ApiScenarios.CREATE_EVENTS, ApiScenarios.CREATE_NO_EVENTS)) {
-                        String events = name.equals(ApiScenarios.CREATE_EVENTS) ? "on" : "off";
-                        try (ServerProcess server = stage.startServer(Map.of("LEADSTORE_EVENTS", events))) {
+                    Map<String, Map<String, String>> fresh = new LinkedHashMap<>();
+                    fresh.put(ApiScenarios.CREATE_EVENTS, Map.of("LEADSTORE_EVENTS", "on"));
+                    fresh.put(ApiScenarios.CREATE_NO_EVENTS, Map.of("LEADSTORE_EVENTS", "off"));
+                    fresh.put(ApiScenarios.CREATE_ALONE, Map.of("LEADSTORE_GROUP_CREATES", "off"));
+                    for (String name : fresh.keySet()) {
+                        try (ServerProcess server = stage.startServer(fresh.get(name))) {
                             api.put(name, ApiScenarios.measureCreate(name, server, bench, warmUp, benchData,
                                     o.baseRows(), o, stage::settle));
                         }

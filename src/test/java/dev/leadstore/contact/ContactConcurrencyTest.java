@@ -164,7 +164,7 @@ class ContactConcurrencyTest {
     }
 
     /** The total of a one-tag list equals the contacts its pages actually hold. */
-    private static void assertTagTotal(Http api, String tag, int expected) {
+    static void assertTagTotal(Http api, String tag, int expected) {
         Set<String> seen = new LinkedHashSet<>();
         long total = -1;
         for (int page = 1; page <= 10; page++) {
@@ -199,7 +199,7 @@ class ContactConcurrencyTest {
     }
 
     /** Runs the task on that many threads released at the same instant; returns the results in order. */
-    private static <T> List<T> together(int threads, IntFunction<T> task) throws Exception {
+    static <T> List<T> together(int threads, IntFunction<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch ready = new CountDownLatch(threads);

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** GET /metrics: Prometheus text for the operator, with each family counting what the server did. */
-class MetricsTest {
+public class MetricsTest {
     private static final String CREATE = "http_server_requests_seconds_count{method=\"POST\","
             + "route=\"/external/v1/contacts\",status=\"201\"}";
 
@@ -117,12 +117,12 @@ class MetricsTest {
         }
     }
 
-    private static String scrape(TestApp app) {
+    public static String scrape(TestApp app) {
         return app.admin().get("/metrics").expectStatus(200).body();
     }
 
     /** The value of the one sample with exactly this name and these labels. */
-    private static double value(String text, String sample) {
+    public static double value(String text, String sample) {
         for (String line : text.split("\n")) {
             if (line.startsWith(sample + " ")) {
                 return Double.parseDouble(line.substring(sample.length() + 1).trim().split(" ")[0]);

@@ -92,10 +92,13 @@ public final class Bench {
                     progress(anchor);
                     limits.put(Anchor.NAME, anchor);
                 }
-                try (ServerProcess server = stage.startServer()) {
-                    api.putAll(ApiScenarios.measure(server, bench, warmUp, benchData, o.baseRows(), o, stage::settle));
+                if (o.runs("scenarios")) {
+                    try (ServerProcess server = stage.startServer()) {
+                        api.putAll(ApiScenarios.measure(server, bench, warmUp, benchData, o.baseRows(), o,
+                                stage::settle));
+                    }
                 }
-                if (stage.database().isPostgres()) {
+                if (stage.database().isPostgres() && o.runs("fresh")) {
                     Map<String, Map<String, String>> fresh = new LinkedHashMap<>();
                     fresh.put(ApiScenarios.CREATE_EVENTS, Map.of("LEADSTORE_EVENTS", "on"));
                     fresh.put(ApiScenarios.CREATE_NO_EVENTS, Map.of("LEADSTORE_EVENTS", "off"));
@@ -106,12 +109,16 @@ public final class Bench {
                                     o.baseRows(), o, stage::settle));
                         }
                     }
+                }
+                if (stage.database().isPostgres() && o.runs("webhook")) {
                     try (ServerProcess server = stage.startServer(Map.of("LEADSTORE_WEBHOOK_ALLOW_PRIVATE", "true"))) {
                         api.putAll(ApiScenarios.measureWithWebhook(server, bench, warmUp, benchData, o.baseRows(), o,
                                 stage::settle));
                     }
                 }
-                scales.putAll(ScaleRun.measure(stage, scale, o.scalesFor(kind), o));
+                if (o.runs("growth")) {
+                    scales.putAll(ScaleRun.measure(stage, scale, o.scalesFor(kind), o));
+                }
             } catch (IOException | SQLException | RuntimeException | InterruptedException e) {
                 aborted = e.toString();
                 e.printStackTrace();

@@ -123,18 +123,69 @@ final class ApiScenarios {
         return results;
     }
 
+    /** The measured slices of each fresh server in {@link #measureCreatesInTurns}. */
+    static final int SLICES = 4;
+
     /**
-     * Creates alone on a fresh server, after a warm-up of writes only: run once with events and once
-     * without (LEADSTORE_EVENTS=off), the same way, to show what the event rows cost a create.
+     * Creates alone on fresh servers started alike but for one setting each (events off, creates
+     * written alone), measured in turns: after a writes-only warm-up of each, every server gets a
+     * slice of the measured seconds in turn, {@link #SLICES} times, so that the machine's load,
+     * which changes from minute to minute, weighs on all of them alike. The rate is all slices'
+     * answers over all their seconds; p50 is the slices' median p50, p99 their worst.
      */
-    static Result measureCreate(String name, ServerProcess server, Tenant tenant, Tenant warmUp, SeedData data,
-                                int rows, Options o, Runnable settle) {
-        ApiScenarios s = new ApiScenarios(server, tenant, warmUp, data, rows, o.clients());
-        Load.run("server warm-up", o.clients(), 0, WRITE_WARM_UP_SECONDS, s::warmWrites);
+    static Map<String, Result> measureCreatesInTurns(Map<String, ServerProcess> servers, Tenant tenant,
+                                                     Tenant warmUp, SeedData data, int rows, Options o,
+                                                     Runnable settle) {
+        Map<String, ApiScenarios> scenarios = new LinkedHashMap<>();
+        servers.forEach((name, server) -> {
+            ApiScenarios s = new ApiScenarios(server, tenant, warmUp, data, rows, o.clients());
+            Load.run("server warm-up", o.clients(), 0, WRITE_WARM_UP_SECONDS, s::warmWrites);
+            scenarios.put(name, s);
+        });
         settle.run();
-        Result result = s.run(name, o, s::create);
-        s.close();
-        return result;
+        int sliceSeconds = Math.max(1, Math.round(o.seconds() / (float) SLICES));
+        Map<String, List<Result>> slices = new LinkedHashMap<>();
+        for (int slice = 0; slice < SLICES; slice++) {
+            for (Map.Entry<String, ApiScenarios> entry : scenarios.entrySet()) {
+                ApiScenarios s = entry.getValue();
+                s.server.resetPeakRss();
+                s.reconnect();
+                slices.computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
+                        .add(Load.run(entry.getKey(), o.clients(), 1, sliceSeconds, s::create)
+                                .withPeakRss(Stage.peakRssMb(s.server)));
+                s.server.requireAlive(entry.getKey());
+            }
+        }
+        Map<String, Result> results = new LinkedHashMap<>();
+        slices.forEach((name, parts) -> {
+            Result all = combine(name, parts);
+            Bench.progress(all);
+            results.put(name, all);
+        });
+        scenarios.values().forEach(ApiScenarios::close);
+        return results;
+    }
+
+    private static Result combine(String name, List<Result> parts) {
+        long requests = parts.stream().mapToLong(Result::requests).sum();
+        double seconds = parts.stream().mapToDouble(Result::seconds).sum();
+        double[] p50s = parts.stream().mapToDouble(Result::p50).sorted().toArray();
+        List<String> samples = parts.stream().flatMap(r -> r.errorSamples().stream()).limit(3).toList();
+        return new Result(name, requests, seconds, requests / seconds, p50s[p50s.length / 2],
+                parts.stream().mapToDouble(Result::p99).max().orElse(Double.NaN),
+                parts.stream().mapToLong(Result::errors).sum(), samples,
+                parts.stream().mapToLong(Result::peakRssMb).max().orElse(-1));
+    }
+
+    /** Sends one ping on each client's connection, so that one the server closed while idle is made anew. */
+    private void reconnect() {
+        for (HttpConnection connection : api) {
+            try {
+                connection.send("GET", "/bench/ping", null);
+            } catch (IOException e) {
+                // Closed while this server waited its turn: the next request connects again.
+            }
+        }
     }
 
     /**

@@ -103,11 +103,13 @@ public final class Bench {
                     fresh.put(ApiScenarios.CREATE_EVENTS, Map.of("LEADSTORE_EVENTS", "on"));
                     fresh.put(ApiScenarios.CREATE_NO_EVENTS, Map.of("LEADSTORE_EVENTS", "off"));
                     fresh.put(ApiScenarios.CREATE_ALONE, Map.of("LEADSTORE_GROUP_CREATES", "off"));
-                    for (String name : fresh.keySet()) {
-                        try (ServerProcess server = stage.startServer(fresh.get(name))) {
-                            api.put(name, ApiScenarios.measureCreate(name, server, bench, warmUp, benchData,
-                                    o.baseRows(), o, stage::settle));
-                        }
+                    Map<String, ServerProcess> servers = new LinkedHashMap<>();
+                    try {
+                        fresh.forEach((name, settings) -> servers.put(name, stage.startServer(settings)));
+                        api.putAll(ApiScenarios.measureCreatesInTurns(servers, bench, warmUp, benchData,
+                                o.baseRows(), o, stage::settle));
+                    } finally {
+                        servers.values().forEach(ServerProcess::close);
                     }
                 }
                 if (stage.database().isPostgres() && o.runs("webhook")) {

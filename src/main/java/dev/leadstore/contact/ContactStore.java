@@ -10,6 +10,7 @@ import dev.leadstore.base.Precondition;
 import dev.leadstore.db.Constraints;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
+import dev.leadstore.db.PlainJdbc;
 import dev.leadstore.event.EventLog;
 import dev.leadstore.person.PersonColumns;
 import dev.leadstore.base.FieldErrors;
@@ -31,6 +32,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
 public final class ContactStore {
     private static final String COLUMNS = ContactSql.COLUMNS;
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
+    private static final PlainJdbc BY_ID = PlainJdbc.of(ContactSql.SELECT_BY_ID);
+    private static final PlainJdbc BY_ID_FOR_UPDATE = PlainJdbc.of(ContactSql.SELECT_FOR_UPDATE);
 
     private final Jdbi jdbi;
     private final Counts counts;
@@ -82,10 +85,7 @@ public final class ContactStore {
         if (!Ids.looksLike("cnt", id)) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM contacts c "
-                        + "WHERE c.account_id = :account AND c.id = :id")
-                .bind("account", accountId).bind("id", id)
-                .map((rs, ctx) -> ContactRows.read(rs)).findOne());
+        return jdbi.withHandle(h -> BY_ID.first(h, Map.of("account", accountId, "id", id), ContactRows::read));
     }
 
     /**
@@ -262,7 +262,7 @@ public final class ContactStore {
     }
 
     private static Optional<Contact> selectForUpdate(Handle h, String accountId, String id) {
-        return h.createQuery(ContactSql.SELECT_FOR_UPDATE).bind("account", accountId).bind("id", id).map((rs, ctx) -> ContactRows.read(rs)).findOne();
+        return BY_ID_FOR_UPDATE.first(h, Map.of("account", accountId, "id", id), ContactRows::read);
     }
 
     private static void insertTags(Handle h, String accountId, String contactId, List<String> tags,

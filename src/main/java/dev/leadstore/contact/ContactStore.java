@@ -8,6 +8,7 @@ import dev.leadstore.base.ErrorCode;
 import dev.leadstore.base.Json;
 import dev.leadstore.base.Precondition;
 import dev.leadstore.db.Constraints;
+import dev.leadstore.db.Database;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
 import dev.leadstore.db.PlainJdbc;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -34,17 +36,21 @@ public final class ContactStore {
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
     private static final PlainJdbc BY_ID = PlainJdbc.of(ContactSql.SELECT_BY_ID);
     private static final PlainJdbc BY_ID_FOR_UPDATE = PlainJdbc.of(ContactSql.SELECT_FOR_UPDATE);
+    private static final PlainJdbc UPDATE = PlainJdbc.of(ContactSql.UPDATE);
 
     private final Jdbi jdbi;
+    /** The pool itself, for a read by id without a Jdbi handle (docs/performance.md). */
+    private final DataSource pool;
     private final Counts counts;
     private final TagCounts tagCounts;
     private final EventLog events;
     /** H2: lists with a text filter name the index they read (see {@link ContactFilter#plan}). */
     private final boolean embedded;
 
-    public ContactStore(Jdbi jdbi, boolean embedded, Counts counts, TagCounts tagCounts, EventLog events) {
-        this.jdbi = jdbi;
-        this.embedded = embedded;
+    public ContactStore(Database database, Counts counts, TagCounts tagCounts, EventLog events) {
+        this.jdbi = database.jdbi();
+        this.pool = database.dataSource();
+        this.embedded = !database.postgres();
         this.counts = counts;
         this.tagCounts = tagCounts;
         this.events = events;
@@ -85,7 +91,7 @@ public final class ContactStore {
         if (!Ids.looksLike("cnt", id)) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> BY_ID.first(h, Map.of("account", accountId, "id", id), ContactRows::read));
+        return BY_ID.first(pool, Map.of("account", accountId, "id", id), ContactRows::read);
     }
 
     /**
@@ -198,7 +204,7 @@ public final class ContactStore {
 
     /** Writes a changed contact over its old row, moving its tags and their counters when they changed. */
     private void rewrite(Handle h, String accountId, Contact old, Contact changed, int shard) {
-        ContactRows.bind(h.createUpdate(ContactSql.UPDATE), accountId, changed).execute();
+        UPDATE.execute(h, ContactRows.values(accountId, changed));
         events.append(h, accountId, changed.updatedAt(), new EventLog.Change("contact.updated", changed.id(), changed, old));
         if (!changed.tags().equals(old.tags())) {
             h.createUpdate(ContactSql.DELETE_TAGS).bind("account", accountId).bind("id", old.id()).execute();

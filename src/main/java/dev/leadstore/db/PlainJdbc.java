@@ -4,18 +4,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 
 /**
- * A statement in Jdbi's `:name` form run as plain JDBC on a handle's connection, for the few
- * one-row statements every get or update runs: there Jdbi's statement machinery (argument lookup,
- * statement context, result iterables) cost more CPU than the query (docs/performance.md).
+ * A statement in Jdbi's `:name` form run as plain JDBC, on a handle's connection or one of the
+ * pool's, for the few one-row statements every get or update runs: there Jdbi's handle and
+ * statement machinery (configuration copies, argument lookup, result iterables) cost more CPU than
+ * the query (docs/performance.md).
  */
 public record PlainJdbc(String sql, List<String> names) {
     private static final Pattern NAME = Pattern.compile("(?<![:\\w]):(\\w+)");
@@ -39,9 +42,22 @@ public record PlainJdbc(String sql, List<String> names) {
         return new PlainJdbc(sql.toString(), List.copyOf(names));
     }
 
-    /** The first row, if any, with every name bound from `values`. */
+    /** The first row, if any, with every name bound from `values`, in the handle's transaction. */
     public <T> Optional<T> first(Handle h, Map<String, ?> values, Row<T> row) {
-        try (PreparedStatement s = prepare(h.getConnection(), values); ResultSet rs = s.executeQuery()) {
+        return first(h.getConnection(), values, row);
+    }
+
+    /** The first row, if any, on a connection of its own from the pool (autocommit: a statement of its own). */
+    public <T> Optional<T> first(DataSource pool, Map<String, ?> values, Row<T> row) {
+        try (Connection c = pool.getConnection()) {
+            return first(c, values, row);
+        } catch (SQLException e) {
+            throw new Failed(sql, e);
+        }
+    }
+
+    private <T> Optional<T> first(Connection c, Map<String, ?> values, Row<T> row) {
+        try (PreparedStatement s = prepare(c, values); ResultSet rs = s.executeQuery()) {
             return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
         } catch (SQLException e) {
             throw new Failed(sql, e);
@@ -57,19 +73,43 @@ public record PlainJdbc(String sql, List<String> names) {
         }
     }
 
+    /** Runs the statement once per row of values, as one JDBC batch; returns the update counts. */
+    public int[] batch(Handle h, List<? extends Map<String, ?>> rows) {
+        try (PreparedStatement s = h.getConnection().prepareStatement(sql)) {
+            for (Map<String, ?> values : rows) {
+                bind(s, values);
+                s.addBatch();
+            }
+            return s.executeBatch();
+        } catch (SQLException e) {
+            throw new Failed(sql, e);
+        }
+    }
+
     private PreparedStatement prepare(Connection c, Map<String, ?> values) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
         try {
-            for (int i = 0; i < names.size(); i++) {
-                if (!values.containsKey(names.get(i))) {
-                    throw new IllegalArgumentException("no value for :" + names.get(i) + " in " + sql);
-                }
-                s.setObject(i + 1, values.get(names.get(i)));
-            }
+            bind(s, values);
             return s;
         } catch (SQLException | RuntimeException e) {
             s.close();
             throw e;
+        }
+    }
+
+    private void bind(PreparedStatement s, Map<String, ?> values) throws SQLException {
+        for (int i = 0; i < names.size(); i++) {
+            if (!values.containsKey(names.get(i))) {
+                throw new IllegalArgumentException("no value for :" + names.get(i) + " in " + sql);
+            }
+            Object value = values.get(names.get(i));
+            if (value == null) {
+                // As Jdbi binds a null String: every nullable value bound here is text. Typed, a null
+                // keeps the server-side statement of its SQL, which an untyped one would re-plan.
+                s.setNull(i + 1, Types.VARCHAR);
+            } else {
+                s.setObject(i + 1, value);
+            }
         }
     }
 

@@ -79,8 +79,8 @@ public final class Leadstore implements AutoCloseable {
         KeyCache keyCache = new KeyCache(stores.keys(), invalidation, clock);
         Counts counts = new Counts(jdbi);
         TagCounts tagCounts = new TagCounts(jdbi);
-        ContactStore contactStore = new ContactStore(jdbi, !database.postgres(), counts, tagCounts, events,
-                config.groupCreates(), metrics);
+        ContactStore contactStore = new ContactStore(database, counts, tagCounts, events, config.groupCreates(),
+                metrics);
         OpportunityStore opportunityStore = new OpportunityStore(jdbi, events);
         Routes routes = new Routes(
                 new KeyAuth(stores.keys(), keyCache, limiter, failures, new InFlight(), clock, metrics),

@@ -38,7 +38,7 @@ final class Operator implements AutoCloseable {
     /** The contact store, for an export: the server's own, with the events its writes append. */
     ContactStore contacts() {
         Jdbi jdbi = database.jdbi();
-        return new ContactStore(jdbi, !database.postgres(), new Counts(jdbi), new TagCounts(jdbi), events(), false, Metrics.none());
+        return new ContactStore(database, new Counts(jdbi), new TagCounts(jdbi), events(), false, Metrics.none());
     }
 
     /** Imports write through the batch path of `POST /contacts/batch`, events included. */

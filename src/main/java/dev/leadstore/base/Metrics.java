@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -65,6 +66,11 @@ public final class Metrics {
     private final MeterRegistry registry;
     private final Counter eventsWritten;
     private final DistributionSummary createGroups;
+    /** The request timers made so far: finding one in the registry by its tags took longer than recording. */
+    private final ConcurrentHashMap<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
+
+    private record RequestKey(String route, String method, int status) {
+    }
     private final AtomicReference<Supplier<? extends Number>> backlog = new AtomicReference<>(() -> 0);
 
     public Metrics(MeterRegistry registry) {
@@ -95,10 +101,11 @@ public final class Metrics {
 
     /** One answered HTTP request: its route template (not its path), method and status. */
     public void request(String route, String method, int status, long nanos) {
-        Timer.builder(HTTP_REQUESTS).description("HTTP requests by route template, method and status")
-                .tag("route", route).tag("method", method).tag("status", Integer.toString(status))
+        requestTimers.computeIfAbsent(new RequestKey(route, method, status), key -> Timer.builder(HTTP_REQUESTS)
+                .description("HTTP requests by route template, method and status")
+                .tag("route", key.route()).tag("method", key.method()).tag("status", Integer.toString(key.status()))
                 .serviceLevelObjectives(BUCKETS)
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void refused(Refusal refusal) {

@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /** A contact as a row: what each column holds, written and read the same way everywhere. */
@@ -32,6 +34,28 @@ final class ContactRows {
                 .bind("tags", Json.string(c.tags())).bind("custom_fields", Json.string(c.customFields()))
                 .bind("created_at", c.createdAt().toEpochMilli()).bind("updated_at", c.updatedAt().toEpochMilli())
                 .bind("search_lc", SearchText.of(c.name(), c.email(), c.company()));
+    }
+
+    /**
+     * Every column of the row by name, as {@link #bind} binds them, for plain JDBC (whose statements
+     * refuse to run with a name left without a value, so a column added above and not here fails
+     * every update at once).
+     */
+    static Map<String, Object> values(String accountId, Contact c) {
+        Map<String, Object> values = new HashMap<>();
+        PersonColumns.put(values, c.name(), c.email(), c.phone(), c.company(), c.position(), c.linkedinUrl());
+        // A contact's email is unique under its comparison form, not merely lowercased.
+        values.put("email_lc", PersonFields.emailKey(c.email()));
+        values.put("linkedin_key", LinkedInProfiles.key(c.linkedinUrl()));
+        values.put("account", accountId);
+        values.put("id", c.id());
+        values.put("source", c.source());
+        values.put("tags", Json.string(c.tags()));
+        values.put("custom_fields", Json.string(c.customFields()));
+        values.put("created_at", c.createdAt().toEpochMilli());
+        values.put("updated_at", c.updatedAt().toEpochMilli());
+        values.put("search_lc", SearchText.of(c.name(), c.email(), c.company()));
+        return values;
     }
 
     static Contact read(ResultSet rs) throws SQLException {

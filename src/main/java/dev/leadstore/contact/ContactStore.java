@@ -9,8 +9,10 @@ import dev.leadstore.base.Json;
 import dev.leadstore.base.Metrics;
 import dev.leadstore.base.Precondition;
 import dev.leadstore.db.Constraints;
+import dev.leadstore.db.Database;
 import dev.leadstore.db.Ids;
 import dev.leadstore.db.Listing;
+import dev.leadstore.db.PlainJdbc;
 import dev.leadstore.event.EventLog;
 import dev.leadstore.person.PersonColumns;
 import dev.leadstore.base.FieldErrors;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -34,8 +37,13 @@ import org.jdbi.v3.core.statement.SqlStatement;
 public final class ContactStore {
     private static final String COLUMNS = ContactSql.COLUMNS;
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
+    private static final PlainJdbc BY_ID = PlainJdbc.of(ContactSql.SELECT_BY_ID);
+    private static final PlainJdbc BY_ID_FOR_UPDATE = PlainJdbc.of(ContactSql.SELECT_FOR_UPDATE);
+    private static final PlainJdbc UPDATE = PlainJdbc.of(ContactSql.UPDATE);
 
     private final Jdbi jdbi;
+    /** The pool itself, for a read by id without a Jdbi handle (docs/performance.md). */
+    private final DataSource pool;
     private final Counts counts;
     private final TagCounts tagCounts;
     private final EventLog events;
@@ -48,10 +56,11 @@ public final class ContactStore {
      * `grouped`: creates that arrive while others of the account are being written share their
      * transaction ({@link CreateGroups}); false writes each create in a transaction of its own.
      */
-    public ContactStore(Jdbi jdbi, boolean embedded, Counts counts, TagCounts tagCounts, EventLog events,
-                        boolean grouped, Metrics metrics) {
-        this.jdbi = jdbi;
-        this.embedded = embedded;
+    public ContactStore(Database database, Counts counts, TagCounts tagCounts, EventLog events, boolean grouped,
+                        Metrics metrics) {
+        this.jdbi = database.jdbi();
+        this.pool = database.dataSource();
+        this.embedded = !database.postgres();
         this.counts = counts;
         this.tagCounts = tagCounts;
         this.events = events;
@@ -128,10 +137,7 @@ public final class ContactStore {
         if (!Ids.looksLike("cnt", id)) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM contacts c "
-                        + "WHERE c.account_id = :account AND c.id = :id")
-                .bind("account", accountId).bind("id", id)
-                .map((rs, ctx) -> ContactRows.read(rs)).findOne());
+        return BY_ID.first(pool, Map.of("account", accountId, "id", id), ContactRows::read);
     }
 
     /**
@@ -244,7 +250,7 @@ public final class ContactStore {
 
     /** Writes a changed contact over its old row, moving its tags and their counters when they changed. */
     private void rewrite(Handle h, String accountId, Contact old, Contact changed, int shard) {
-        ContactRows.bind(h.createUpdate(ContactSql.UPDATE), accountId, changed).execute();
+        UPDATE.execute(h, ContactRows.values(accountId, changed));
         events.append(h, accountId, changed.updatedAt(), new EventLog.Change("contact.updated", changed.id(), changed, old));
         if (!changed.tags().equals(old.tags())) {
             h.createUpdate(ContactSql.DELETE_TAGS).bind("account", accountId).bind("id", old.id()).execute();
@@ -308,7 +314,7 @@ public final class ContactStore {
     }
 
     private static Optional<Contact> selectForUpdate(Handle h, String accountId, String id) {
-        return h.createQuery(ContactSql.SELECT_FOR_UPDATE).bind("account", accountId).bind("id", id).map((rs, ctx) -> ContactRows.read(rs)).findOne();
+        return BY_ID_FOR_UPDATE.first(h, Map.of("account", accountId, "id", id), ContactRows::read);
     }
 
     private static void insertTags(Handle h, String accountId, String contactId, List<String> tags,

@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadstore.base.Json;
 import dev.leadstore.base.Metrics;
 import dev.leadstore.db.Ids;
+import dev.leadstore.db.PlainJdbc;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The account's log of committed changes: written by every write in its own transaction, read by
@@ -25,7 +30,7 @@ public final class EventLog {
     private final Jdbi jdbi;
     private final Horizon horizon;
     private final boolean enabled;
-    private final String insert;
+    private final PlainJdbc insert;
     private final Metrics metrics;
 
     /** A change to record: its type, the object after it (as it was, for a deletion), and the object before. */
@@ -37,8 +42,9 @@ public final class EventLog {
         this.metrics = metrics;
         this.horizon = horizon;
         this.enabled = enabled;
-        this.insert = "INSERT INTO events (account_id, tx, seq, id, type, object_id, created_at, body) VALUES (:account, "
-                + horizon.txSql() + ", " + horizon.seqSql() + ", :id, :type, :object_id, :created_at, :body)";
+        this.insert = PlainJdbc.of("INSERT INTO events (account_id, tx, seq, id, type, object_id, created_at, body) "
+                + "VALUES (:account, " + horizon.txSql() + ", " + horizon.seqSql() + ", :id, :type, :object_id, "
+                + ":created_at, :body)");
     }
 
     /** `enabled` false writes nothing: only for measuring what events cost. */
@@ -61,19 +67,25 @@ public final class EventLog {
             return;
         }
         long[] claimed = horizon.claim(h);
-        PreparedBatch batch = h.prepareBatch(insert);
+        List<Map<String, Object>> rows = new ArrayList<>(changes.size());
         for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
             Instant at = times.get(i);
-            Event event = event(changes.get(i), at);
-            batch.bind("account", accountId).bind("id", event.id()).bind("type", event.type())
-                    .bind("object_id", event.objectId()).bind("created_at", at.toEpochMilli())
-                    .bind("body", Json.string(event));
+            Map<String, Object> row = new HashMap<>();
+            String id = Ids.next("evt");
+            row.put("account", accountId);
+            row.put("id", id);
+            row.put("type", change.type());
+            row.put("object_id", change.objectId());
+            row.put("created_at", at.toEpochMilli());
+            row.put("body", body(id, change, at));
             if (claimed != null) {
-                batch.bind("tx", claimed[0]).bind("seq", i == 0 ? claimed[0] : ((Horizon.Local) horizon).next());
+                row.put("tx", claimed[0]);
+                row.put("seq", i == 0 ? claimed[0] : ((Horizon.Local) horizon).next());
             }
-            batch.add();
+            rows.add(row);
         }
-        batch.execute();
+        insert.batch(h, rows);
         int written = changes.size();
         if (h.isInTransaction()) {
             h.afterCommit(() -> metrics.eventsWritten(written));
@@ -86,19 +98,35 @@ public final class EventLog {
         append(h, accountId, now, List.of(change));
     }
 
-    private static Event event(Change change, Instant now) {
-        ObjectNode data = Json.mapper().createObjectNode();
-        JsonNode after = tree(change.after());
-        data.set("object", after);
-        if (change.before() != null) {
-            data.set("previous", previous(tree(change.before()), after));
+    /**
+     * The event's JSON: id, type, created_at, object_id and data, where `data.object` is the object
+     * after the change (for a deletion, as it was) exactly as the API writes it (its text, not a tree
+     * made in memory, which would hold 10 as 10.0), and `data.previous` the old values of the fields
+     * it changed (updates and stage changes only).
+     */
+    private static String body(String id, Change change, Instant now) {
+        String after = Json.string(change.after());
+        try (StringWriter text = new StringWriter(after.length() * (change.before() == null ? 1 : 2) + 200);
+             JsonGenerator json = Json.mapper().createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringField("id", id);
+            json.writeStringField("type", change.type());
+            json.writeStringField("created_at", Json.timestamp(now));
+            json.writeStringField("object_id", change.objectId());
+            json.writeObjectFieldStart("data");
+            json.writeFieldName("object");
+            json.writeRawValue(after);
+            if (change.before() != null) {
+                json.writeFieldName("previous");
+                json.writeTree(previous(Json.parse(Json.string(change.before())), Json.parse(after)));
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+            json.flush();
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new Event(Ids.next("evt"), change.type(), now, change.objectId(), data);
-    }
-
-    /** The object as the API writes it (through text: a tree made in memory would hold 10 as 10.0). */
-    private static JsonNode tree(Object value) {
-        return Json.parse(Json.string(value));
     }
 
     /** The old value of every field whose value changed, updated_at aside. */

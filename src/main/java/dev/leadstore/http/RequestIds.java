@@ -1,8 +1,8 @@
 package dev.leadstore.http;
 
 import io.javalin.http.Context;
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -16,7 +16,6 @@ public final class RequestIds {
     private static final String ATTRIBUTE = "leadstore.requestId";
     private static final String WHO = "leadstore.who";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private RequestIds() {
     }
@@ -53,9 +52,11 @@ public final class RequestIds {
         return id == null ? "-" : id;
     }
 
+    /**
+     * 64 random bits: an id to find a request by, not a secret, so not from SecureRandom, whose
+     * shared generator every request thread queued on.
+     */
     static String fresh() {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        return "req_" + HexFormat.of().formatHex(bytes);
+        return "req_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 }

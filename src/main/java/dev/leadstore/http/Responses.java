@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** Success envelopes. */
 public final class Responses {
+    /** The type of every JSON body, exactly as responses carry it. */
+    public static final String JSON = "application/json";
+
     private Responses() {
     }
 
@@ -52,7 +55,7 @@ public final class Responses {
 
     /** Writes a JSON body that is already serialized (a replayed response, say). */
     public static void bytes(Context ctx, byte[] json) {
-        ctx.contentType("application/json");
+        ctx.contentType(JSON);
         ctx.attribute(BODY, json);
         ctx.result(json);
     }

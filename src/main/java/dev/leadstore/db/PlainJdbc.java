@@ -1,0 +1,122 @@
+package dev.leadstore.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A statement in Jdbi's `:name` form run as plain JDBC, on a handle's connection or one of the
+ * pool's, for the few one-row statements every get or update runs: there Jdbi's handle and
+ * statement machinery (configuration copies, argument lookup, result iterables) cost more CPU than
+ * the query (docs/performance.md).
+ */
+public record PlainJdbc(String sql, List<String> names) {
+    private static final Pattern NAME = Pattern.compile("(?<![:\\w]):(\\w+)");
+
+    /** A row of a result set as a value. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The named statement with each `:name` turned into `?`, its names kept in order. */
+    public static PlainJdbc of(String named) {
+        List<String> names = new ArrayList<>();
+        Matcher m = NAME.matcher(named);
+        StringBuilder sql = new StringBuilder();
+        while (m.find()) {
+            names.add(m.group(1));
+            m.appendReplacement(sql, "?");
+        }
+        m.appendTail(sql);
+        return new PlainJdbc(sql.toString(), List.copyOf(names));
+    }
+
+    /** The first row, if any, with every name bound from `values`, in the handle's transaction. */
+    public <T> Optional<T> first(Handle h, Map<String, ?> values, Row<T> row) {
+        return first(h.getConnection(), values, row);
+    }
+
+    /** The first row, if any, on a connection of its own from the pool (autocommit: a statement of its own). */
+    public <T> Optional<T> first(DataSource pool, Map<String, ?> values, Row<T> row) {
+        try (Connection c = pool.getConnection()) {
+            return first(c, values, row);
+        } catch (SQLException e) {
+            throw new Failed(sql, e);
+        }
+    }
+
+    private <T> Optional<T> first(Connection c, Map<String, ?> values, Row<T> row) {
+        try (PreparedStatement s = prepare(c, values); ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new Failed(sql, e);
+        }
+    }
+
+    /** Runs the statement with every name bound from `values`; returns the update count. */
+    public int execute(Handle h, Map<String, ?> values) {
+        try (PreparedStatement s = prepare(h.getConnection(), values)) {
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new Failed(sql, e);
+        }
+    }
+
+    /** Runs the statement once per row of values, as one JDBC batch; returns the update counts. */
+    public int[] batch(Handle h, List<? extends Map<String, ?>> rows) {
+        try (PreparedStatement s = h.getConnection().prepareStatement(sql)) {
+            for (Map<String, ?> values : rows) {
+                bind(s, values);
+                s.addBatch();
+            }
+            return s.executeBatch();
+        } catch (SQLException e) {
+            throw new Failed(sql, e);
+        }
+    }
+
+    private PreparedStatement prepare(Connection c, Map<String, ?> values) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        try {
+            bind(s, values);
+            return s;
+        } catch (SQLException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private void bind(PreparedStatement s, Map<String, ?> values) throws SQLException {
+        for (int i = 0; i < names.size(); i++) {
+            if (!values.containsKey(names.get(i))) {
+                throw new IllegalArgumentException("no value for :" + names.get(i) + " in " + sql);
+            }
+            Object value = values.get(names.get(i));
+            if (value == null) {
+                // As Jdbi binds a null String: every nullable value bound here is text. Typed, a null
+                // keeps the server-side statement of its SQL, which an untyped one would re-plan.
+                s.setNull(i + 1, Types.VARCHAR);
+            } else {
+                s.setObject(i + 1, value);
+            }
+        }
+    }
+
+    /** A statement failed; the SQLException (and its SQL state) is the cause. */
+    public static final class Failed extends RuntimeException {
+        Failed(String sql, SQLException cause) {
+            super(cause.getMessage() + " [statement: " + sql + "]", cause);
+        }
+    }
+}

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /** A contact as a row: what each column holds, written and read the same way everywhere. */
 final class ContactRows {
@@ -23,23 +22,10 @@ final class ContactRows {
     private ContactRows() {
     }
 
-    /** Binds every column of the row, derived ones (lowercased, comparison forms, search text) included. */
-    static <S extends SqlStatement<S>> S bind(S statement, String accountId, Contact c) {
-        return PersonColumns.bind(statement, c.name(), c.email(), c.phone(), c.company(), c.position(), c.linkedinUrl())
-                // A contact's email is unique under its comparison form, not merely lowercased.
-                .bind("email_lc", PersonFields.emailKey(c.email()))
-                .bind("linkedin_key", LinkedInProfiles.key(c.linkedinUrl()))
-                .bind("account", accountId).bind("id", c.id())
-                .bind("source", c.source())
-                .bind("tags", Json.string(c.tags())).bind("custom_fields", Json.string(c.customFields()))
-                .bind("created_at", c.createdAt().toEpochMilli()).bind("updated_at", c.updatedAt().toEpochMilli())
-                .bind("search_lc", SearchText.of(c.name(), c.email(), c.company()));
-    }
-
     /**
-     * Every column of the row by name, as {@link #bind} binds them, for plain JDBC (whose statements
-     * refuse to run with a name left without a value, so a column added above and not here fails
-     * every update at once).
+     * Every column of the row by name, derived ones (lowercased, comparison forms, search text)
+     * included: what every insert and update of a contact binds (plain JDBC refuses to run a
+     * statement with a name left without a value, so a column missing here fails at once).
      */
     static Map<String, Object> values(String accountId, Contact c) {
         Map<String, Object> values = new HashMap<>();

@@ -121,10 +121,7 @@ public final class ContactStore {
     }
 
     private void insert(Handle h, String accountId, Contact contact, int shard) {
-        ContactRows.bind(h.createUpdate(ContactSql.INSERT), accountId, contact).execute();
-        insertTags(h, accountId, contact.id(), contact.tags(), contact.createdAt());
-        tagCounts.move(h, accountId, List.of(), contact.tags(), shard);
-        Counts.add(h, accountId, 1, shard);
+        ContactBatch.insertAll(h, accountId, List.of(contact), tagCounts, shard);
         events.append(h, accountId, contact.createdAt(), new EventLog.Change("contact.created", contact.id(), contact, null));
     }
 

@@ -1,6 +1,8 @@
 package dev.leadstore.contact;
 
 import dev.leadstore.db.Constraints;
+import dev.leadstore.db.PlainJdbc;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,6 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class Counts {
     static final int SHARDS = 32;
     private static final int MAX_KNOWN = 100_000;
+    private static final PlainJdbc ADD = PlainJdbc.of(ContactSql.ADD_COUNT);
 
     private final Jdbi jdbi;
     private final Set<String> opened = ConcurrentHashMap.newKeySet();
@@ -51,8 +54,7 @@ public final class Counts {
 
     /** Moves the account's total on the given shard; call after any tag counters of the same write. */
     static void add(Handle h, String accountId, long delta, int shard) {
-        int updated = h.createUpdate(ContactSql.ADD_COUNT)
-                .bind("delta", delta).bind("account", accountId).bind("shard", shard).execute();
+        int updated = ADD.execute(h, Map.of("delta", delta, "account", accountId, "shard", shard));
         if (updated != 1) {
             throw new IllegalStateException("no contact counters for account " + accountId);
         }

@@ -1,6 +1,7 @@
 package dev.leadstore.contact;
 
 import dev.leadstore.db.Constraints;
+import dev.leadstore.db.PlainJdbc;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -24,6 +25,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class TagCounts {
     private static final int MAX_KNOWN = 100_000;
+    private static final PlainJdbc MOVE = PlainJdbc.of(ContactSql.MOVE_TAG_COUNT);
 
     private final Jdbi jdbi;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -72,10 +74,10 @@ public final class TagCounts {
         if (deltas.isEmpty()) {
             return;
         }
-        var batch = h.prepareBatch(ContactSql.MOVE_TAG_COUNT);
-        new TreeMap<>(deltas).forEach((tag, delta) -> batch.bind("delta", delta).bind("account", accountId)
-                .bind("tag", tag).bind("shard", delta > 0 || known.contains(key(accountId, tag, shard)) ? shard : 0).add());
-        for (int count : batch.execute()) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        new TreeMap<>(deltas).forEach((tag, delta) -> rows.add(Map.of("delta", delta, "account", accountId, "tag", tag,
+                "shard", delta > 0 || known.contains(key(accountId, tag, shard)) ? shard : 0)));
+        for (int count : MOVE.batch(h, rows)) {
             if (count != 1) {
                 throw new IllegalStateException("a tag counter of account " + accountId + " is missing");
             }

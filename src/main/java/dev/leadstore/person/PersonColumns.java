@@ -1,5 +1,6 @@
 package dev.leadstore.person;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -12,17 +13,17 @@ public final class PersonColumns {
     private PersonColumns() {
     }
 
+    /** Binds the columns {@link #put} names, each as text. */
     public static <S extends SqlStatement<S>> S bind(S statement, String name, String email, String phone,
                                                      String company, String position, String linkedinUrl) {
-        return statement.bind("name", name).bind("name_lc", name.toLowerCase(Locale.ROOT))
-                .bind("email", email).bind("email_lc", email == null ? null : email.toLowerCase(Locale.ROOT))
-                .bind("phone", phone)
-                .bind("company", company).bind("company_lc", company == null ? null : company.toLowerCase(Locale.ROOT))
-                .bind("position", position).bind("linkedin_url", linkedinUrl);
+        Map<String, Object> values = new LinkedHashMap<>();
+        put(values, name, email, phone, company, position, linkedinUrl);
+        values.forEach((column, value) -> statement.bind(column, (String) value));
+        return statement;
     }
 
     /**
-     * The same columns as {@link #bind}, put in a map by name (for plain JDBC, whose statements
+     * The person columns by name, put in a map (for plain JDBC, whose statements
      * refuse to run with a name left without a value).
      */
     public static void put(Map<String, Object> values, String name, String email, String phone, String company,

@@ -54,7 +54,14 @@ public final class Main implements Callable<Integer> {
             return text.toString();
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("already in use")) {
+            if (t instanceof java.net.BindException) {
+                return "port " + System.getenv().getOrDefault("LEADSTORE_PORT", "8080").trim() + " is in use by another "
+                        + "program; stop it, or set LEADSTORE_PORT to a free port";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // H2's refusal of a file another process holds ("Database may be already in use").
+            if (String.valueOf(t.getMessage()).contains("Database may be already in use")) {
                 return "the embedded database in LEADSTORE_DATA_DIR is in use by a running server; stop it first, "
                         + "or use the operator API (/admin/v1, enabled by LEADSTORE_ADMIN_TOKEN)";
             }

@@ -68,7 +68,7 @@ public final class ContactStore {
     }
 
     /** Groups of creates of one account in flight at once (see docs/performance.md). */
-    private static final int CREATE_LANES = Integer.getInteger("leadstore.createLanes", 2);
+    private static final int CREATE_LANES = 2;
 
     Contact create(String accountId, ContactInput input, Instant now) {
         Contact contact = input.applyTo(Contact.blank(Ids.next("cnt"), now));

@@ -35,7 +35,6 @@ import org.jdbi.v3.core.statement.SqlStatement;
 
 /** All SQL of the contacts and contact_tags tables. */
 public final class ContactStore {
-    private static final String COLUMNS = ContactSql.COLUMNS;
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
     private static final PlainJdbc BY_ID = PlainJdbc.of(ContactSql.SELECT_BY_ID);
     private static final PlainJdbc BY_ID_FOR_UPDATE = PlainJdbc.of(ContactSql.SELECT_FOR_UPDATE);

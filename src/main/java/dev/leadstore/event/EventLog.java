@@ -1,5 +1,6 @@
 package dev.leadstore.event;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadstore.base.Json;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

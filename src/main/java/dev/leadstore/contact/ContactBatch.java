@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -30,6 +29,17 @@ public final class ContactBatch {
     private static final int ATTEMPTS = 5;
     /** Matches no id, email or profile: an empty IN list is not valid SQL. */
     private static final List<String> NONE = List.of("");
+
+    /*
+     * The statements of the write, as plain JDBC: with Jdbi's binding each row's named arguments cost
+     * more server CPU than sending them (docs/performance.md).
+     */
+    private static final PlainJdbc INSERT = PlainJdbc.of(ContactSql.INSERT);
+    private static final PlainJdbc UPDATE = PlainJdbc.of(ContactSql.UPDATE);
+    private static final PlainJdbc DELETE = PlainJdbc.of(ContactSql.DELETE);
+    private static final PlainJdbc DELETE_TAGS = PlainJdbc.of(ContactSql.DELETE_TAGS);
+    private static final PlainJdbc CLEAR_EMAIL = PlainJdbc.of(ContactSql.CLEAR_EMAIL);
+    private static final PlainJdbc INSERT_TAG = PlainJdbc.of(ContactSql.INSERT_TAG);
 
     private final Jdbi jdbi;
     private final Counts counts;
@@ -174,11 +184,11 @@ public final class ContactBatch {
         // email that leaves a row before any row takes one, so the unique index sees only the end state.
         List<Contact> untagged = new ArrayList<>(retagged);
         untagged.addAll(deleted);
-        ids(h, ContactSql.DELETE_TAGS, accountId, untagged);
-        ids(h, ContactSql.DELETE, accountId, deleted);
-        ids(h, ContactSql.CLEAR_EMAIL, accountId, renamed);
-        rows(h, ContactSql.UPDATE, accountId, updated);
-        rows(h, ContactSql.INSERT, accountId, inserted);
+        ids(h, DELETE_TAGS, accountId, untagged);
+        ids(h, DELETE, accountId, deleted);
+        ids(h, CLEAR_EMAIL, accountId, renamed);
+        rows(h, UPDATE, accountId, updated);
+        rows(h, INSERT, accountId, inserted);
         List<Contact> tagged = new ArrayList<>(inserted);
         tagged.addAll(retagged);
         tags(h, accountId, tagged);
@@ -191,7 +201,7 @@ public final class ContactBatch {
 
     /** New contacts, their tags and the counters that count them, with one statement of each kind. */
     static void insertAll(Handle h, String accountId, List<Contact> contacts, TagCounts tagCounts, int shard) {
-        rows(h, ContactSql.INSERT, accountId, contacts);
+        rows(h, INSERT, accountId, contacts);
         tags(h, accountId, contacts);
         Map<String, Integer> tagDeltas = new TreeMap<>();
         contacts.forEach(c -> c.tags().forEach(tag -> tagDeltas.merge(tag, 1, Integer::sum)));
@@ -199,28 +209,18 @@ public final class ContactBatch {
         Counts.add(h, accountId, contacts.size(), shard);
     }
 
-    /**
-     * The statements of the write, as plain JDBC: with Jdbi's binding each row's named arguments cost
-     * more server CPU than sending them (docs/performance.md).
-     */
-    private static final Map<String, PlainJdbc> STATEMENTS = new ConcurrentHashMap<>();
-
-    private static PlainJdbc statement(String sql) {
-        return STATEMENTS.computeIfAbsent(sql, PlainJdbc::of);
-    }
-
-    private static void rows(Handle h, String sql, String accountId, List<Contact> contacts) {
+    private static void rows(Handle h, PlainJdbc statement, String accountId, List<Contact> contacts) {
         if (contacts.isEmpty()) {
             return;
         }
-        statement(sql).batch(h, contacts.stream().map(c -> ContactRows.values(accountId, c)).toList());
+        statement.batch(h, contacts.stream().map(c -> ContactRows.values(accountId, c)).toList());
     }
 
-    private static void ids(Handle h, String sql, String accountId, List<Contact> contacts) {
+    private static void ids(Handle h, PlainJdbc statement, String accountId, List<Contact> contacts) {
         if (contacts.isEmpty()) {
             return;
         }
-        statement(sql).batch(h, contacts.stream().map(c -> Map.of("account", accountId, "id", c.id())).toList());
+        statement.batch(h, contacts.stream().map(c -> Map.of("account", accountId, "id", c.id())).toList());
     }
 
     /** The tag rows of these contacts, one statement for all. */
@@ -233,7 +233,7 @@ public final class ContactBatch {
             }
         }
         if (!rows.isEmpty()) {
-            statement(ContactSql.INSERT_TAG).batch(h, rows);
+            INSERT_TAG.batch(h, rows);
         }
     }
 }

@@ -250,7 +250,7 @@ public final class ContactStore {
         events.append(h, accountId, changed.updatedAt(), new EventLog.Change("contact.updated", changed.id(), changed, old));
         if (!changed.tags().equals(old.tags())) {
             h.createUpdate(ContactSql.DELETE_TAGS).bind("account", accountId).bind("id", old.id()).execute();
-            insertTags(h, accountId, old.id(), changed.tags(), changed.createdAt());
+            ContactBatch.tags(h, accountId, List.of(changed));
             tagCounts.move(h, accountId, without(old.tags(), changed.tags()), without(changed.tags(), old.tags()),
                     shard);
         }
@@ -312,18 +312,4 @@ public final class ContactStore {
     private static Optional<Contact> selectForUpdate(Handle h, String accountId, String id) {
         return BY_ID_FOR_UPDATE.first(h, Map.of("account", accountId, "id", id), ContactRows::read);
     }
-
-    private static void insertTags(Handle h, String accountId, String contactId, List<String> tags,
-                                   Instant createdAt) {
-        if (tags.isEmpty()) {
-            return;
-        }
-        var batch = h.prepareBatch(ContactSql.INSERT_TAG);
-        for (String tag : tags) {
-            batch.bind("account", accountId).bind("id", contactId).bind("tag", tag)
-                    .bind("created_at", createdAt.toEpochMilli()).add();
-        }
-        batch.execute();
-    }
-
 }

@@ -49,10 +49,13 @@ final class CreateGroups {
         this.metrics = metrics;
     }
 
+    /** An account's lanes; dropped from the map when none runs, so the map holds only busy accounts. */
     private static final class Account {
         /** Creates waiting for a group; those who lead one are never in it. */
         final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
         int running;
+        /** Out of the map: a create that still found it takes the map's current entry instead. */
+        boolean retired;
     }
 
     private enum Turn { WRITTEN, ALONE, LEAD }
@@ -71,23 +74,33 @@ final class CreateGroups {
      * written; false when the caller must write it alone.
      */
     boolean write(String accountId, Contact contact) {
-        Account account = accounts.computeIfAbsent(accountId, id -> new Account());
         Waiter me = new Waiter(contact);
-        boolean lead;
-        synchronized (account) {
-            lead = account.running < lanes;
-            if (lead) {
-                account.running++;
-            } else {
-                account.waiting.add(me);
+        while (true) {
+            Account account = accounts.computeIfAbsent(accountId, id -> new Account());
+            boolean lead;
+            synchronized (account) {
+                if (account.retired) {
+                    continue;
+                }
+                lead = account.running < lanes;
+                if (lead) {
+                    account.running++;
+                } else {
+                    account.waiting.add(me);
+                }
             }
+            Turn turn = lead ? Turn.LEAD : await(me);
+            return switch (turn) {
+                case WRITTEN -> true;
+                case ALONE -> false;
+                case LEAD -> lead(accountId, account, me);
+            };
         }
-        Turn turn = lead ? Turn.LEAD : await(me);
-        return switch (turn) {
-            case WRITTEN -> true;
-            case ALONE -> false;
-            case LEAD -> lead(accountId, account, me);
-        };
+    }
+
+    /** Accounts with a create being written or waiting (for tests: idle accounts are not kept). */
+    int busyAccounts() {
+        return accounts.size();
     }
 
     private boolean lead(String accountId, Account account, Waiter me) {
@@ -109,12 +122,12 @@ final class CreateGroups {
         try {
             written = writer.write(accountId, together.stream().map(w -> w.contact).toList());
         } catch (RuntimeException | Error e) {
-            handOver(account);
+            handOver(accountId, account);
             together.forEach(w -> w.turn.completeExceptionally(e));
             after.forEach(w -> w.turn.complete(Turn.ALONE));
             throw e;
         }
-        handOver(account);
+        handOver(accountId, account);
         if (written) {
             metrics.createGroup(together.size());
         }
@@ -124,12 +137,16 @@ final class CreateGroups {
     }
 
     /** The lane goes to the first create waiting, which leads the next group; else it is free. */
-    private static void handOver(Account account) {
+    private void handOver(String accountId, Account account) {
         Waiter next;
         synchronized (account) {
             next = account.waiting.poll();
             if (next == null) {
                 account.running--;
+                if (account.running == 0) {
+                    account.retired = true;
+                    accounts.remove(accountId, account);
+                }
             }
         }
         if (next != null) {

@@ -86,7 +86,8 @@ public record PlainJdbc(String sql, List<String> names) {
         }
     }
 
-    private PreparedStatement prepare(Connection c, Map<String, ?> values) throws SQLException {
+    /** The statement prepared on the connection with every name bound from `values`, ready to execute. */
+    public PreparedStatement prepare(Connection c, Map<String, ?> values) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
         try {
             bind(s, values);
@@ -97,7 +98,8 @@ public record PlainJdbc(String sql, List<String> names) {
         }
     }
 
-    private void bind(PreparedStatement s, Map<String, ?> values) throws SQLException {
+    /** Binds every name of the statement from `values`. */
+    public void bind(PreparedStatement s, Map<String, ?> values) throws SQLException {
         for (int i = 0; i < names.size(); i++) {
             if (!values.containsKey(names.get(i))) {
                 throw new IllegalArgumentException("no value for :" + names.get(i) + " in " + sql);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,13 +33,9 @@ class ContactCreateGroupsTest {
             throws Exception {
         try (TestApp app = TestApp.start(TestDatabase.of(kind), Map.of())) {
             Http api = app.newTenant();
-            List<Http.Response> answers = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                int r = round;
-                answers.addAll(together(THREADS, i -> api.post(CONTACTS, Map.of("name", "Grouped " + r + "-" + i,
-                        "email", "g" + r + "-" + i + "-" + UUID.randomUUID() + "@example.com",
-                        "tags", List.of("grouped", "t" + i % 3)))));
-            }
+            List<Http.Response> answers = rounds(api, (r, i) -> Map.of("name", "Grouped " + r + "-" + i,
+                    "email", "g" + r + "-" + i + "-" + UUID.randomUUID() + "@example.com",
+                    "tags", List.of("grouped", "t" + i % 3)));
             assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
             assertAnswersAreStored(api, answers);
             assertThat(answers.stream().map(a -> a.data().get("id").asText()).distinct()).hasSize(THREADS * ROUNDS);
@@ -63,13 +60,9 @@ class ContactCreateGroupsTest {
             Http api = app.newTenant();
             String taken = TestApp.createContact(api, Map.of("name", "Holder", "email", "taken@example.com"))
                     .get("id").asText();
-            List<Http.Response> answers = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                int r = round;
-                answers.addAll(together(THREADS, i -> api.post(CONTACTS, Map.of("name", "Mixed " + r + "-" + i,
-                        "email", i == r % THREADS ? "Taken@Example.com" : "m" + r + "-" + i + "@example.com",
-                        "tags", List.of("mixed")))));
-            }
+            List<Http.Response> answers = rounds(api, (r, i) -> Map.of("name", "Mixed " + r + "-" + i,
+                    "email", i == r % THREADS ? "Taken@Example.com" : "m" + r + "-" + i + "@example.com",
+                    "tags", List.of("mixed")));
             List<Http.Response> refused = answers.stream().filter(a -> a.status() != 201).toList();
             assertThat(refused).hasSize(ROUNDS).allSatisfy(a -> {
                 assertThat(a.status()).as(a.body()).isEqualTo(409);
@@ -97,6 +90,17 @@ class ContactCreateGroupsTest {
             assertThat(total(api)).isEqualTo(THREADS);
             assertThat(MetricsTest.value(MetricsTest.scrape(app), GROUPS + "_count")).isZero();
         }
+    }
+
+    /** ROUNDS rounds of THREADS creates sent at once; `body` makes the body of round r's create i. */
+    private static List<Http.Response> rounds(Http api, BiFunction<Integer, Integer, Map<String, Object>> body)
+            throws Exception {
+        List<Http.Response> answers = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            int r = round;
+            answers.addAll(together(THREADS, i -> api.post(CONTACTS, body.apply(r, i))));
+        }
+        return answers;
     }
 
     /** Each 201's contact reads back as answered, with one contact.created event of the same moment. */

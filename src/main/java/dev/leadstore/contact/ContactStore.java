@@ -246,8 +246,11 @@ public final class ContactStore {
 
     /** Writes a changed contact over its old row, moving its tags and their counters when they changed. */
     private void rewrite(Handle h, String accountId, Contact old, Contact changed, int shard) {
-        UPDATE.execute(h, ContactRows.values(accountId, changed));
-        events.append(h, accountId, changed.updatedAt(), new EventLog.Change("contact.updated", changed.id(), changed, old));
+        // The row and its event in one message on PostgreSQL: one round trip fewer (docs/performance.md).
+        PlainJdbc.Bound event = events.insertOf(h, accountId, changed.updatedAt(),
+                new EventLog.Change("contact.updated", changed.id(), changed, old));
+        PlainJdbc.Bound row = UPDATE.with(ContactRows.values(accountId, changed));
+        PlainJdbc.together(h, !embedded, event == null ? List.of(row) : List.of(row, event));
         if (!changed.tags().equals(old.tags())) {
             h.createUpdate(ContactSql.DELETE_TAGS).bind("account", accountId).bind("id", old.id()).execute();
             ContactBatch.tags(h, accountId, List.of(changed));

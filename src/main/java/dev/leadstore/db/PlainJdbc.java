@@ -86,6 +86,51 @@ public record PlainJdbc(String sql, List<String> names) {
         }
     }
 
+    /** The statement with its values, to run together with others ({@link #together}). */
+    public record Bound(PlainJdbc statement, Map<String, ?> values) {
+    }
+
+    public Bound with(Map<String, ?> values) {
+        return new Bound(this, values);
+    }
+
+    /**
+     * Runs the statements in order in the handle's transaction; returns each one's update count. On
+     * PostgreSQL they go as one message, which the server answers once (one round trip where each
+     * alone took one); elsewhere one after the other.
+     */
+    public static int[] together(Handle h, boolean oneMessage, List<Bound> statements) {
+        int[] counts = new int[statements.size()];
+        if (!oneMessage || statements.size() == 1) {
+            for (int i = 0; i < statements.size(); i++) {
+                counts[i] = statements.get(i).statement().execute(h, statements.get(i).values());
+            }
+            return counts;
+        }
+        StringBuilder sql = new StringBuilder();
+        for (Bound b : statements) {
+            sql.append(sql.isEmpty() ? "" : ";\n").append(b.statement().sql());
+        }
+        try (PreparedStatement s = h.getConnection().prepareStatement(sql.toString())) {
+            int offset = 0;
+            for (Bound b : statements) {
+                b.statement().bind(s, b.values(), offset);
+                offset += b.statement().names().size();
+            }
+            boolean results = s.execute();
+            for (int i = 0; i < counts.length; i++) {
+                if (results) {
+                    throw new IllegalStateException("a statement run together returned rows: " + sql);
+                }
+                counts[i] = s.getUpdateCount();
+                results = s.getMoreResults();
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new Failed(sql.toString(), e);
+        }
+    }
+
     /** The statement prepared on the connection with every name bound from `values`, ready to execute. */
     public PreparedStatement prepare(Connection c, Map<String, ?> values) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
@@ -100,6 +145,11 @@ public record PlainJdbc(String sql, List<String> names) {
 
     /** Binds every name of the statement from `values`. */
     public void bind(PreparedStatement s, Map<String, ?> values) throws SQLException {
+        bind(s, values, 0);
+    }
+
+    /** Binds every name of the statement from `values`, its first at parameter `offset + 1`. */
+    private void bind(PreparedStatement s, Map<String, ?> values, int offset) throws SQLException {
         for (int i = 0; i < names.size(); i++) {
             if (!values.containsKey(names.get(i))) {
                 throw new IllegalArgumentException("no value for :" + names.get(i) + " in " + sql);
@@ -108,9 +158,9 @@ public record PlainJdbc(String sql, List<String> names) {
             if (value == null) {
                 // As Jdbi binds a null String: every nullable value bound here is text. Typed, a null
                 // keeps the server-side statement of its SQL, which an untyped one would re-plan.
-                s.setNull(i + 1, Types.VARCHAR);
+                s.setNull(offset + i + 1, Types.VARCHAR);
             } else {
-                s.setObject(i + 1, value);
+                s.setObject(offset + i + 1, value);
             }
         }
     }

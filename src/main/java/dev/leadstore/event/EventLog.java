@@ -66,6 +66,22 @@ public final class EventLog {
         if (!enabled || changes.isEmpty()) {
             return;
         }
+        insert.batch(h, rows(h, accountId, times, changes));
+    }
+
+    /**
+     * The insert of one change's event, for the caller to run together with its own statement
+     * ({@link PlainJdbc#together}); null when events are off.
+     */
+    public PlainJdbc.Bound insertOf(Handle h, String accountId, Instant now, Change change) {
+        if (!enabled) {
+            return null;
+        }
+        return insert.with(rows(h, accountId, List.of(now), List.of(change)).get(0));
+    }
+
+    /** The events' rows, counted once the transaction commits. */
+    private List<Map<String, Object>> rows(Handle h, String accountId, List<Instant> times, List<Change> changes) {
         long[] claimed = horizon.claim(h);
         List<Map<String, Object>> rows = new ArrayList<>(changes.size());
         for (int i = 0; i < changes.size(); i++) {
@@ -85,13 +101,13 @@ public final class EventLog {
             }
             rows.add(row);
         }
-        insert.batch(h, rows);
         int written = changes.size();
         if (h.isInTransaction()) {
             h.afterCommit(() -> metrics.eventsWritten(written));
         } else {
             metrics.eventsWritten(written);
         }
+        return rows;
     }
 
     public void append(Handle h, String accountId, Instant now, Change change) {
@@ -224,9 +240,43 @@ public final class EventLog {
                 .mapTo(Long.class).one() > 0);
     }
 
-    /** Drops events created before the instant; returns how many. */
+    /** Events purged per statement: each chunk is a short transaction of its own. */
+    static final int PURGE_CHUNK = 1000;
+
+    /**
+     * Drops events created before the instant, oldest position first, and returns how many. It reads
+     * positions in the order of their index (events are written in about the order of their times)
+     * and stops at the first event that is not old enough: one written a moment out of order behind
+     * it waits for the next purge. An event a transaction still open adds inside a chunk's range is
+     * new, and `created_at` keeps it.
+     */
     public int purge(Instant before) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM events WHERE created_at < :before")
-                .bind("before", before.toEpochMilli()).execute());
+        long cutoff = before.toEpochMilli();
+        Position after = Position.START;
+        int dropped = 0;
+        while (true) {
+            Position from = after;
+            List<long[]> chunk = jdbi.withHandle(h -> h.createQuery("SELECT tx, seq, created_at FROM events "
+                            + "WHERE (tx, seq) > (:tx, :seq) ORDER BY tx, seq LIMIT :limit")
+                    .bind("tx", from.tx()).bind("seq", from.seq()).bind("limit", PURGE_CHUNK)
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list());
+            int old = 0;
+            while (old < chunk.size() && chunk.get(old)[2] < cutoff) {
+                old++;
+            }
+            if (old > 0) {
+                long[] first = chunk.get(0);
+                long[] last = chunk.get(old - 1);
+                dropped += jdbi.withHandle(h -> h.createUpdate("DELETE FROM events WHERE tx >= :first_tx "
+                                + "AND tx <= :last_tx AND (tx, seq) >= (:first_tx, :first_seq) "
+                                + "AND (tx, seq) <= (:last_tx, :last_seq) AND created_at < :before")
+                        .bind("first_tx", first[0]).bind("first_seq", first[1]).bind("last_tx", last[0])
+                        .bind("last_seq", last[1]).bind("before", cutoff).execute());
+                after = new Position(last[0], last[1]);
+            }
+            if (old < chunk.size() || chunk.size() < PURGE_CHUNK) {
+                return dropped;
+            }
+        }
     }
 }

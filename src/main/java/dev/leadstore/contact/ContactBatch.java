@@ -32,10 +32,10 @@ public final class ContactBatch {
 
     /*
      * The statements of the write, as plain JDBC: with Jdbi's binding each row's named arguments cost
-     * more server CPU than sending them (docs/performance.md).
+     * more server CPU than sending them (docs/performance.md). UPDATE is also a single update's.
      */
     private static final PlainJdbc INSERT = PlainJdbc.of(ContactSql.INSERT);
-    private static final PlainJdbc UPDATE = PlainJdbc.of(ContactSql.UPDATE);
+    static final PlainJdbc UPDATE = PlainJdbc.of(ContactSql.UPDATE);
     private static final PlainJdbc DELETE = PlainJdbc.of(ContactSql.DELETE);
     private static final PlainJdbc DELETE_TAGS = PlainJdbc.of(ContactSql.DELETE_TAGS);
     private static final PlainJdbc CLEAR_EMAIL = PlainJdbc.of(ContactSql.CLEAR_EMAIL);

@@ -38,7 +38,6 @@ public final class ContactStore {
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
     private static final PlainJdbc BY_ID = PlainJdbc.of(ContactSql.SELECT_BY_ID);
     private static final PlainJdbc BY_ID_FOR_UPDATE = PlainJdbc.of(ContactSql.SELECT_FOR_UPDATE);
-    private static final PlainJdbc UPDATE = PlainJdbc.of(ContactSql.UPDATE);
 
     private final Jdbi jdbi;
     /** The pool itself, for a read by id without a Jdbi handle (docs/performance.md). */
@@ -249,8 +248,8 @@ public final class ContactStore {
         // The row and its event in one message on PostgreSQL: one round trip fewer (docs/performance.md).
         PlainJdbc.Bound event = events.insertOf(h, accountId, changed.updatedAt(),
                 new EventLog.Change("contact.updated", changed.id(), changed, old));
-        PlainJdbc.Bound row = UPDATE.with(ContactRows.values(accountId, changed));
-        PlainJdbc.together(h, !embedded, event == null ? List.of(row) : List.of(row, event));
+        PlainJdbc.Bound row = ContactBatch.UPDATE.with(ContactRows.values(accountId, changed));
+        PlainJdbc.together(h, event == null ? List.of(row) : List.of(row, event));
         if (!changed.tags().equals(old.tags())) {
             h.createUpdate(ContactSql.DELETE_TAGS).bind("account", accountId).bind("id", old.id()).execute();
             ContactBatch.tags(h, accountId, List.of(changed));

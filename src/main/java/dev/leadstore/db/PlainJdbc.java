@@ -97,11 +97,11 @@ public record PlainJdbc(String sql, List<String> names) {
     /**
      * Runs the statements in order in the handle's transaction; returns each one's update count. On
      * PostgreSQL they go as one message, which the server answers once (one round trip where each
-     * alone took one); elsewhere one after the other.
+     * alone took one); on H2, which takes one statement at a time, one after the other.
      */
-    public static int[] together(Handle h, boolean oneMessage, List<Bound> statements) {
+    public static int[] together(Handle h, List<Bound> statements) {
         int[] counts = new int[statements.size()];
-        if (!oneMessage || statements.size() == 1) {
+        if (statements.size() == 1 || !oneMessage(h)) {
             for (int i = 0; i < statements.size(); i++) {
                 counts[i] = statements.get(i).statement().execute(h, statements.get(i).values());
             }
@@ -128,6 +128,15 @@ public record PlainJdbc(String sql, List<String> names) {
             return counts;
         } catch (SQLException e) {
             throw new Failed(sql.toString(), e);
+        }
+    }
+
+    /** True when the handle's database takes several statements in one message (PostgreSQL). */
+    private static boolean oneMessage(Handle h) {
+        try {
+            return h.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        } catch (SQLException e) {
+            throw new Failed("(the database's name)", e);
         }
     }
 

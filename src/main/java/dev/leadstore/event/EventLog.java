@@ -252,31 +252,32 @@ public final class EventLog {
      */
     public int purge(Instant before) {
         long cutoff = before.toEpochMilli();
-        Position after = Position.START;
-        int dropped = 0;
-        while (true) {
-            Position from = after;
-            List<long[]> chunk = jdbi.withHandle(h -> h.createQuery("SELECT tx, seq, created_at FROM events "
-                            + "WHERE (tx, seq) > (:tx, :seq) ORDER BY tx, seq LIMIT :limit")
-                    .bind("tx", from.tx()).bind("seq", from.seq()).bind("limit", PURGE_CHUNK)
-                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list());
-            int old = 0;
-            while (old < chunk.size() && chunk.get(old)[2] < cutoff) {
-                old++;
+        return jdbi.withHandle(h -> {
+            Position after = Position.START;
+            int dropped = 0;
+            while (true) {
+                List<long[]> chunk = h.createQuery("SELECT tx, seq, created_at FROM events "
+                                + "WHERE (tx, seq) > (:tx, :seq) ORDER BY tx, seq LIMIT :limit")
+                        .bind("tx", after.tx()).bind("seq", after.seq()).bind("limit", PURGE_CHUNK)
+                        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();
+                int old = 0;
+                while (old < chunk.size() && chunk.get(old)[2] < cutoff) {
+                    old++;
+                }
+                if (old > 0) {
+                    long[] first = chunk.get(0);
+                    long[] last = chunk.get(old - 1);
+                    dropped += h.createUpdate("DELETE FROM events WHERE tx >= :first_tx AND tx <= :last_tx "
+                                    + "AND (tx, seq) >= (:first_tx, :first_seq) AND (tx, seq) <= (:last_tx, :last_seq) "
+                                    + "AND created_at < :before")
+                            .bind("first_tx", first[0]).bind("first_seq", first[1]).bind("last_tx", last[0])
+                            .bind("last_seq", last[1]).bind("before", cutoff).execute();
+                    after = new Position(last[0], last[1]);
+                }
+                if (old < chunk.size() || chunk.size() < PURGE_CHUNK) {
+                    return dropped;
+                }
             }
-            if (old > 0) {
-                long[] first = chunk.get(0);
-                long[] last = chunk.get(old - 1);
-                dropped += jdbi.withHandle(h -> h.createUpdate("DELETE FROM events WHERE tx >= :first_tx "
-                                + "AND tx <= :last_tx AND (tx, seq) >= (:first_tx, :first_seq) "
-                                + "AND (tx, seq) <= (:last_tx, :last_seq) AND created_at < :before")
-                        .bind("first_tx", first[0]).bind("first_seq", first[1]).bind("last_tx", last[0])
-                        .bind("last_seq", last[1]).bind("before", cutoff).execute());
-                after = new Position(last[0], last[1]);
-            }
-            if (old < chunk.size() || chunk.size() < PURGE_CHUNK) {
-                return dropped;
-            }
-        }
+        });
     }
 }
